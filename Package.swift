@@ -1,0 +1,111 @@
+// swift-tools-version: 6.0
+//
+// Lexiform: linguistic resources for low-resource languages, turned into data
+// that models can learn from.
+//
+// Each library target is listed with its test target right below it. C interop
+// lives in three small targets, each imported by exactly one Swift module:
+//
+//   CLibXML2           system library (pkg-config libxml-2.0), only LexiformXML
+//   _LexiformICUShims  C shim over ICU with plain C types, only LexiformUnicode
+//   CZlib              system library (pkg-config zlib), only LexiformCore
+
+import PackageDescription
+
+let package = Package(
+  name: "Lexiform",
+  products: [
+    .library(name: "Lexiform", targets: ["Lexiform"]),
+    .executable(name: "lexiform", targets: ["lexiform"]),
+    .executable(name: "lexiform-benchmark", targets: ["lexiform-benchmark"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // MARK: C interop
+
+    // libxml2 through pkg-config. The module header undefines
+    // LIBXML_ICU_ENABLED so that ICU's headers are never pulled into Swift.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // zlib, for transparent `.gz` input.
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
+    // ICU behind plain C types. `<unicode/*.h>` is included only in the `.c`
+    // files: ICU's functions are renaming macros (`ubrk_open` →
+    // `ubrk_open_72`) and its types clash with Foundation's `_FoundationICU`.
+    .target(
+      name: "_LexiformICUShims",
+      linkerSettings: [
+        .linkedLibrary("icui18n"),
+        .linkedLibrary("icuuc"),
+        .linkedLibrary("icudata"),
+      ]
+    ),
+
+    // MARK: Libraries
+
+    .target(name: "LexiformCore", dependencies: ["CZlib"]),
+    .testTarget(
+      name: "LexiformCoreTests",
+      dependencies: ["LexiformCore", "_LexiformTestSupport"]
+    ),
+
+    .target(name: "LexiformUnicode", dependencies: ["LexiformCore", "_LexiformICUShims"]),
+    .testTarget(
+      name: "LexiformUnicodeTests",
+      // The shim is imported here only to check mirrored constants against C.
+      dependencies: ["LexiformUnicode", "_LexiformICUShims", "_LexiformTestSupport"]
+    ),
+
+    .target(name: "LexiformXML", dependencies: ["LexiformCore", "CLibXML2"]),
+    .testTarget(
+      name: "LexiformXMLTests",
+      // CLibXML2 is imported here only to check mirrored constants against C.
+      dependencies: ["LexiformXML", "CLibXML2", "_LexiformTestSupport"]
+    ),
+
+    // The umbrella module: `import Lexiform` gives every public module.
+    .target(
+      name: "Lexiform",
+      dependencies: ["LexiformCore", "LexiformUnicode", "LexiformXML"]
+    ),
+
+    // MARK: Executables
+
+    .executableTarget(
+      name: "lexiform",
+      dependencies: [
+        "Lexiform",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Sources/lexiform"
+    ),
+    .testTarget(
+      name: "LexiformCLITests",
+      dependencies: ["_LexiformTestSupport"]
+    ),
+
+    // Throughput measurements driven by tools/benchmark.sh.
+    .executableTarget(
+      name: "lexiform-benchmark",
+      dependencies: ["Lexiform"],
+      path: "Sources/lexiform-benchmark"
+    ),
+
+    // MARK: Test support
+
+    .target(
+      name: "_LexiformTestSupport",
+      dependencies: ["LexiformCore"],
+      path: "Tests/_LexiformTestSupport"
+    ),
+  ]
+)

@@ -1,0 +1,4 @@
+// The umbrella module: `import Lexiform` gives every public Lexiform module.
+@_exported import LexiformCore
+@_exported import LexiformUnicode
+@_exported import LexiformXML

@@ -1,0 +1,1 @@
+// LexiformUnicode: see ICU.swift

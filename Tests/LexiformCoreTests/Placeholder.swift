@@ -1,0 +1,2 @@
+import XCTest
+final class LexiformCoreTestsPlaceholder: XCTestCase { func testNothing() {} }

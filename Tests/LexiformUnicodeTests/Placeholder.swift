@@ -1,0 +1,2 @@
+import XCTest
+final class LexiformUnicodeTestsPlaceholder: XCTestCase { func testNothing() {} }
