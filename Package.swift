@@ -55,7 +55,8 @@ let package = Package(
     .target(name: "LexiformCore", dependencies: ["CZlib"]),
     .testTarget(
       name: "LexiformCoreTests",
-      dependencies: ["LexiformCore", "_LexiformTestSupport"]
+      dependencies: ["LexiformCore", "_LexiformTestSupport"],
+      exclude: ["Fixtures"]
     ),
 
     .target(name: "LexiformUnicode", dependencies: ["LexiformCore", "_LexiformICUShims"]),

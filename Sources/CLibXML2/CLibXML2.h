@@ -23,4 +23,7 @@ static inline void _lexiform_xmlFree(void *_Nullable p) { xmlFree(p); }
 // The SAX2 magic number, a macro Swift does not import as a typed constant.
 static inline unsigned int _lexiform_xmlSAX2Magic(void) { return XML_SAX2_MAGIC; }
 
+// The run-time library version ("20914"); `xmlParserVersion` is a macro.
+static inline const char *_Nonnull _lexiform_xmlParserVersion(void) { return xmlParserVersion; }
+
 #endif

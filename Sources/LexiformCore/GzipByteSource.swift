@@ -12,6 +12,9 @@ public final class GzipByteSource: ByteSource {
   private var initialized = false
   private var finished = false
   private var memberEnded = false
+  /// An error found after some output of the same read: thrown by the next
+  /// read, so that every byte decoded before the damage is delivered first.
+  private var pendingError: CoreError?
   /// Compressed bytes consumed so far, for diagnostics.
   private var compressedOffset = 0
   public var path: String { base.path }
@@ -43,7 +46,27 @@ public final class GzipByteSource: ByteSource {
   }
 
   public func read(into buffer: UnsafeMutableRawBufferPointer) throws(CoreError) -> Int {
+    if let pendingError {
+      self.pendingError = nil
+      finished = true
+      throw pendingError
+    }
     guard !finished, let out = buffer.baseAddress, buffer.count > 0 else { return 0 }
+    do {
+      return try inflate(into: out, count: buffer.count)
+    } catch {
+      let produced = buffer.count - Int(stream.avail_out)
+      guard produced > 0 else {
+        finished = true
+        throw error
+      }
+      pendingError = error
+      return produced
+    }
+  }
+
+  private func inflate(into out: UnsafeMutableRawPointer, count: Int) throws(CoreError) -> Int {
+    let buffer = UnsafeMutableRawBufferPointer(start: out, count: count)
     stream.next_out = out.assumingMemoryBound(to: Bytef.self)
     stream.avail_out = uInt(min(buffer.count, Int(UInt32.max)))
     while stream.avail_out > 0 {
@@ -65,7 +88,7 @@ public final class GzipByteSource: ByteSource {
         memberEnded = false
       }
       let before = stream.avail_in
-      let status = inflate(&stream, Z_NO_FLUSH)
+      let status = CZlib.inflate(&stream, Z_NO_FLUSH)
       compressedOffset += Int(before - stream.avail_in)
       switch status {
       case Z_OK, Z_BUF_ERROR:
@@ -79,4 +102,9 @@ public final class GzipByteSource: ByteSource {
     }
     return buffer.count - Int(stream.avail_out)
   }
+}
+
+extension GzipByteSource {
+  /// The version of zlib in use, e.g. "1.2.13".
+  public static var zlibVersionString: String { String(cString: zlibVersion()) }
 }

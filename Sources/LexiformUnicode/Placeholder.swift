@@ -1,1 +1,0 @@
-// LexiformUnicode: see ICU.swift

@@ -1,0 +1,255 @@
+internal import CLibXML2
+public import LexiformCore
+
+/// A streaming, pull-style XML reader over libxml2.
+///
+/// The reader feeds the document to libxml2's push parser in chunks and hands
+/// out one ``XMLEvent`` at a time: start and end tags with namespaces and
+/// attributes, text with entity and character references replaced, CDATA, and
+/// on request comments and processing instructions. Memory stays constant
+/// whatever the size of the file. Every event carries its exact line, column
+/// (in Unicode scalars) and byte offset; `.gz` files are read transparently.
+///
+/// It follows XML 1.0 (Fifth Edition) and Namespaces in XML 1.0 (Third
+/// Edition) as libxml2 implements them. It does not validate, does not load
+/// external DTDs or entities (no file or network access through a document),
+/// and keeps libxml2's limits on nesting depth and entity expansion, so a
+/// "billion laughs" document fails with an error instead of exhausting memory.
+///
+/// ```swift
+/// let reader = try XMLReader(path: "dict.dix")
+/// while let event = try reader.next() {
+///   if case .startElement(let e) = event.kind, e.name.localName == "e" { … }
+/// }
+/// ```
+///
+/// Not thread-safe: use one reader from one thread at a time.
+public final class XMLReader {
+  /// The path named in diagnostics.
+  public let path: String
+  /// The options the reader was created with.
+  public let options: XMLReaderOptions
+  /// Warnings libxml2 reported so far (at most 100 are kept).
+  public var warnings: [XMLError] { state.warnings }
+
+  private let source: (any ByteSource)?
+  private var memory: UnsafeRawBufferPointer?
+  private var memoryOffset = 0
+  let state: _XMLParserState
+  private var context: xmlParserCtxtPtr?
+  private var handler: UnsafeMutablePointer<xmlSAXHandler>
+  private let chunk: UnsafeMutableRawBufferPointer
+  /// The index of the current record, -1 before the first.
+  var current = -1
+  private var finished = false
+
+  /// Opens an XML file (`-` for standard input; gzip is decompressed).
+  /// - Parameters:
+  ///   - path: The file to read.
+  ///   - options: What to report; see ``XMLReaderOptions``.
+  /// - Throws: ``XMLError`` (`unreadable`) when the file cannot be opened.
+  public convenience init(path: String, options: XMLReaderOptions = XMLReaderOptions()) throws(XMLError) {
+    let source: any ByteSource
+    do {
+      source = try Input.open(path)
+    } catch {
+      throw XMLError(.unreadable, at: error.location, error.message, underlyingError: error)
+    }
+    self.init(source: source, options: options)
+  }
+
+  /// Reads XML from a byte source.
+  /// - Parameters:
+  ///   - source: Where the bytes come from.
+  ///   - options: What to report; see ``XMLReaderOptions``.
+  public init(source: any ByteSource, options: XMLReaderOptions = XMLReaderOptions()) {
+    self.path = source.path
+    self.source = source
+    self.options = options
+    self.state = _XMLParserState(path: source.path, options: options)
+    self.chunk = .allocate(byteCount: max(options.chunkSize, 4096), alignment: 16)
+    self.handler = Self.makeHandler()
+  }
+
+  /// Reads XML from bytes in memory (copied).
+  /// - Parameters:
+  ///   - bytes: The document.
+  ///   - path: The name to use in diagnostics.
+  ///   - options: What to report; see ``XMLReaderOptions``.
+  public init(bytes: some Collection<UInt8>, path: String, options: XMLReaderOptions = XMLReaderOptions()) {
+    self.path = path
+    self.source = nil
+    let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
+    copy.copyBytes(from: bytes)
+    self.memory = UnsafeRawBufferPointer(copy)
+    self.options = options
+    self.state = _XMLParserState(path: path, options: options)
+    self.chunk = .allocate(byteCount: max(options.chunkSize, 4096), alignment: 16)
+    self.handler = Self.makeHandler()
+  }
+
+  deinit {
+    if let context { Self.free(context) }
+    handler.deallocate()
+    chunk.deallocate()
+    memory?.deallocate()
+  }
+
+  /// Moves to the next node and returns its kind, or `nil` at the end of the
+  /// document. The node's name, text, attributes and location are then
+  /// available from the reader's properties, without building an event:
+  /// the fastest way to read a large file.
+  ///
+  /// Nodes parsed before an error are all returned before the error is thrown.
+  /// - Returns: The kind of the node now current, or `nil` after the end.
+  /// - Throws: ``XMLError`` when the document is not well-formed (with
+  ///   libxml2's message and the line and column it gives), uses a refused
+  ///   feature, or cannot be read.
+  public func read() throws(XMLError) -> XMLNodeKind? {
+    while true {
+      current += 1
+      if current < state.records.count {
+        return state.records[current].kind
+      }
+      state.resetRecords()
+      current = -1
+      if let error = state.error {
+        finished = true
+        throw error
+      }
+      if finished { return nil }
+      try feed()
+    }
+  }
+
+  /// Returns the next event, or `nil` at the end of the document.
+  ///
+  /// Events parsed before an error are all returned before the error is thrown.
+  /// - Returns: The next event, or `nil` after the root element's end.
+  /// - Throws: ``XMLError`` as ``read()`` does.
+  public func next() throws(XMLError) -> XMLEvent? {
+    guard let kind = try read() else { return nil }
+    let made: XMLEvent.Kind
+    switch kind {
+    case .startElement:
+      made = .startElement(
+        XMLStartElement(name: name, attributes: attributes, namespaceDeclarations: namespaceDeclarations))
+    case .endElement: made = .endElement(name)
+    case .text: made = .text(text)
+    case .cdata: made = .cdata(text)
+    case .comment: made = .comment(text)
+    case .processingInstruction: made = .processingInstruction(target: name.localName, data: text)
+    }
+    return XMLEvent(kind: made, location: location, depth: depth)
+  }
+
+  /// Reads and parses the next chunk of input.
+  private func feed() throws(XMLError) {
+    var count: Int
+    if let memory {
+      count = min(chunk.count, memory.count - memoryOffset)
+      if count > 0, let from = memory.baseAddress, let to = chunk.baseAddress {
+        to.copyMemory(from: from + memoryOffset, byteCount: count)
+      }
+      memoryOffset += count
+    } else if let source {
+      do {
+        count = try source.read(into: chunk)
+      } catch {
+        throw XMLError(.unreadable, at: error.location, error.message, underlyingError: error)
+      }
+    } else {
+      count = 0
+    }
+    let bytes = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
+    if state.ownPositions { state.tracker.append(bytes) }
+    state.fedBytes += count
+    let context = try self.contextCreatingIfNeeded()
+    let terminate: Int32 = count == 0 ? 1 : 0
+    let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+    let status = xmlParseChunk(context, base, Int32(count), terminate)
+    state.afterChunk(context)
+    if count == 0 {
+      finished = true
+      state.flushText()
+      state.explainEndOfInput(context)
+      if state.error == nil, status != 0 {
+        state.error = XMLError(
+          .malformed, at: state.currentLocation(context),
+          "libxml2 stopped with error \(status)", libxml2Code: (1, status))
+      }
+      if state.error == nil, state.sawRoot == false {
+        state.error = XMLError(
+          .malformed, at: SourceLocation(path: path, line: 1, column: 1, byteOffset: 0),
+          "expected an XML document, found no root element")
+      }
+    }
+  }
+
+  private func contextCreatingIfNeeded() throws(XMLError) -> xmlParserCtxtPtr {
+    if let context { return context }
+    XMLReader.installEntityLoader
+    guard let created = path.withCString({ xmlCreatePushParserCtxt(handler, nil, nil, 0, $0) }) else {
+      throw XMLError(.unreadable, at: SourceLocation(path: path), "libxml2 could not create a parser")
+    }
+    xmlCtxtUseOptions(created, XMLParserOptions.readerDefaults.rawValue)
+    created.pointee._private = Unmanaged.passUnretained(state).toOpaque()
+    state.mainContext = created
+    context = created
+    return created
+  }
+
+  private static func free(_ context: xmlParserCtxtPtr) {
+    if let doc = context.pointee.myDoc {
+      xmlFreeDoc(doc)
+      context.pointee.myDoc = nil
+    }
+    xmlFreeParserCtxt(context)
+  }
+
+  /// Refuses every external entity and DTD: documents never reach files or
+  /// the network. libxml2's loader is process-wide; it is set once.
+  private static let installEntityLoader: Void = {
+    xmlSetExternalEntityLoader { url, _, context in
+      let name = url.map { String(cString: $0) } ?? "(unnamed)"
+      if let context {
+        let message = "external entity \"\(name)\" is not loaded (Lexiform never reads files or the network on a document's behalf)"
+        _XMLParserState.from(context)?.refuse(message, context: context)
+      }
+      return nil
+    }
+  }()
+
+  private static func makeHandler() -> UnsafeMutablePointer<xmlSAXHandler> {
+    let handler = UnsafeMutablePointer<xmlSAXHandler>.allocate(capacity: 1)
+    handler.initialize(to: xmlSAXHandler())
+    // Start from libxml2's SAX2 handlers, which keep DTD declarations and
+    // entities, and replace those that would build a tree.
+    xmlSAXVersion(handler, 2)
+    handler.pointee.startElement = nil
+    handler.pointee.endElement = nil
+    handler.pointee.startElementNs = _XMLParserState.onStartElement
+    handler.pointee.endElementNs = _XMLParserState.onEndElement
+    handler.pointee.characters = _XMLParserState.onCharacters
+    handler.pointee.ignorableWhitespace = _XMLParserState.onCharacters
+    handler.pointee.cdataBlock = _XMLParserState.onCDATA
+    handler.pointee.comment = _XMLParserState.onComment
+    handler.pointee.processingInstruction = _XMLParserState.onProcessingInstruction
+    handler.pointee.reference = nil
+    handler.pointee.getEntity = _XMLParserState.onGetEntity
+    handler.pointee.warning = nil
+    handler.pointee.error = nil
+    handler.pointee.fatalError = nil
+    handler.pointee.serror = _XMLParserState.onError
+    return handler
+  }
+}
+
+extension XMLReader {
+  /// The version of libxml2 in use, e.g. "2.9.14".
+  public static var libxml2Version: String {
+    // xmlParserVersion is "20914" for 2.9.14.
+    let raw = Int(String(cString: _lexiform_xmlParserVersion())) ?? 0
+    return "\(raw / 10000).\(raw / 100 % 100).\(raw % 100)"
+  }
+}

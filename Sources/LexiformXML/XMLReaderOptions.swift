@@ -1,0 +1,30 @@
+/// What an ``XMLReader`` reports and how it reads.
+///
+/// Whatever the options, the reader never fetches anything over the network,
+/// never loads external entities or DTDs from disk, and keeps libxml2's
+/// limits on depth and entity expansion (`XML_PARSE_HUGE` is never set).
+public struct XMLReaderOptions: Sendable {
+  /// Whether text made only of XML whitespace (space, tab, CR, LF) between
+  /// tags is reported. Default `true`, so that nothing is lost; readers of
+  /// data formats usually switch it off.
+  public var reportsWhitespaceText: Bool = true
+  /// Whether comments are reported. Default `false`.
+  public var reportsComments: Bool = false
+  /// Whether processing instructions are reported. Default `false`.
+  public var reportsProcessingInstructions: Bool = false
+  /// How many bytes are read and parsed at a time. Default 256 KiB; memory
+  /// use is a small multiple of this whatever the size of the file.
+  public var chunkSize: Int = 1 << 18
+
+  /// The deepest element nesting accepted. Default 256, libxml2's own limit
+  /// without `XML_PARSE_HUGE` (its push parser does not check it itself).
+  public var maxDepth: Int = 256
+  /// How many bytes of text and markup entity references may expand to, in
+  /// all, before the document is refused. Default 16 MiB, or 10 times the
+  /// document's size when that is larger: a "billion laughs" document fails
+  /// at once instead of expanding for minutes.
+  public var maxEntityExpansion: Int = 16 << 20
+
+  /// Creates options with the documented defaults.
+  public init() {}
+}

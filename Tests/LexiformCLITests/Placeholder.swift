@@ -1,2 +1,0 @@
-import XCTest
-final class LexiformCLITestsPlaceholder: XCTestCase { func testNothing() {} }

@@ -1,2 +1,0 @@
-import XCTest
-final class LexiformCoreTestsPlaceholder: XCTestCase { func testNothing() {} }

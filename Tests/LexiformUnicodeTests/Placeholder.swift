@@ -1,2 +1,0 @@
-import XCTest
-final class LexiformUnicodeTestsPlaceholder: XCTestCase { func testNothing() {} }

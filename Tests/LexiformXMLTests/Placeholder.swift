@@ -1,2 +1,0 @@
-import XCTest
-final class LexiformXMLTestsPlaceholder: XCTestCase { func testNothing() {} }
