@@ -73,10 +73,24 @@ let package = Package(
       dependencies: ["LexiformXML", "CLibXML2", "_LexiformTestSupport"]
     ),
 
+    .target(name: "LexiformTokenization", dependencies: ["LexiformCore", "LexiformUnicode"]),
+    .testTarget(
+      name: "LexiformTokenizationTests",
+      dependencies: ["LexiformTokenization", "_LexiformTestSupport"]
+    ),
+
+    .target(name: "LexiformUniMorph", dependencies: ["LexiformCore"]),
+    .testTarget(
+      name: "LexiformUniMorphTests",
+      dependencies: ["LexiformUniMorph", "_LexiformTestSupport"]
+    ),
+
     // The umbrella module: `import Lexiform` gives every public module.
     .target(
       name: "Lexiform",
-      dependencies: ["LexiformCore", "LexiformUnicode", "LexiformXML"]
+      dependencies: [
+        "LexiformCore", "LexiformUnicode", "LexiformXML", "LexiformTokenization", "LexiformUniMorph",
+      ]
     ),
 
     // MARK: Executables

@@ -41,6 +41,15 @@ if [[ -n ${LEXIFORM_XML_CMD:-} && -z ${BENCHMARKS_MD:-} ]]; then
   markdown=""  # an overridden run never lands in the repo's BENCHMARKS.md
 fi
 all_benches=(xml)
+# Further benches live in tools/bench/NAME.bench.sh, each defining bench_NAME;
+# they may use log, die, repeat_command, $runs, $repo, $tools, $work, $venv,
+# $shared and $markdown from this script.
+for extra in "$tools"/bench/*.bench.sh; do
+  [[ -e $extra ]] || continue
+  # shellcheck source=/dev/null
+  source "$extra"
+  all_benches+=("$(basename "$extra" .bench.sh)")
+done
 
 log() { printf '%s\n' "benchmark: $*" >&2; }
 die() { printf '%s\n' "benchmark: error: $*" >&2; exit 1; }
@@ -188,11 +197,13 @@ bench_xml() {
   local input tool label
   local -a cmd
   for input in "${inputs[@]}"; do
-    for tool in floor lxml lexiform; do
+    for tool in floor lxml lexiform lexiform-events; do
+      [[ $tool == lexiform-events && -n ${LEXIFORM_XML_CMD:-} ]] && continue
       case $tool in
         floor) cmd=("$floor_bin"); label="floor (C xmlTextReader, libxml2 $libxml_version)" ;;
         lxml) cmd=("$venv/bin/python" "$tools/bench/xml_lxml.py"); label="lxml iterparse ($lxml_version)" ;;
-        lexiform) cmd=("${lexiform_cmd[@]}"); label=$lexiform_label ;;
+        lexiform) cmd=("${lexiform_cmd[@]}"); label="$lexiform_label (cursor API: XMLReader.read())" ;;
+        lexiform-events) cmd=("$repo/.build/release/lexiform-benchmark" xml-events); label="lexiform (event API: XMLReader.next())" ;;
       esac
       log "$(basename "$input"): $tool"
       python3 "$tools/bench/timeit.py" --runs "$runs" --warmup 1 --label "$tool" \
@@ -213,7 +224,7 @@ bench_xml() {
     --note "Load average (1 min) when the bench started: $load." \
     --note "Each tool reads the whole file and prints elements=, attributes= (namespace declarations not counted) and textbytes= (UTF-8 bytes of all text and CDATA, whitespace included); the counts are checked to agree." \
     --note "Corpora: tools/make-xml-corpus.sh repeats the entries of shared/data/lexicons/freedict/kur-tur.tei and apertium/apertium-cym-eng.cym-eng.dix to ~${corpus_mb} MB." \
-    --note "floor: tools/bench/xml_floor.c, gcc -O2, libxml2 xmlTextReader with XML_PARSE_NONET|XML_PARSE_NOENT; lxml: tools/bench/xml_lxml.py, iterparse clearing elements as it goes; lexiform: .build/release/lexiform-benchmark xml FILE (swift build -c release)."
+    --note "floor: tools/bench/xml_floor.c, gcc -O2, libxml2 xmlTextReader with XML_PARSE_NONET|XML_PARSE_NOENT; lxml: tools/bench/xml_lxml.py, iterparse clearing elements as it goes; lexiform: .build/release/lexiform-benchmark xml FILE (swift build -c release), reading with XMLReader.read() and the reader's properties, as Lexiform's format readers do; lexiform-events: the same through XMLReader.next(), which builds an XMLEvent with strings for every node."
 }
 
 # --- Main -------------------------------------------------------------------

@@ -2,3 +2,5 @@
 @_exported import LexiformCore
 @_exported import LexiformUnicode
 @_exported import LexiformXML
+@_exported import LexiformTokenization
+@_exported import LexiformUniMorph

@@ -4,7 +4,8 @@
                       [--markdown PATH] [--note TEXT]...
 
 FILE holds one timeit.py JSON object per line, each with an extra "input"
-(path) and "tool" key. Tools are "floor", "lxml" and "lexiform". For every
+(path) and "tool" key. Tools are "floor", "lxml", "lexiform" (the cursor API) and "lexiform-events"
+(the event API). For every
 input, all tools must print the same elements= and attributes= counts, or this
 exits 1 before writing anything; textbytes= may differ (whitespace handling)
 and only draws a warning.
@@ -25,7 +26,7 @@ import statistics
 import subprocess
 import sys
 
-TOOL_ORDER = ["floor", "lxml", "lexiform"]
+TOOL_ORDER = ["floor", "lxml", "lexiform", "lexiform-events"]
 
 
 def parse_counts(output):

@@ -178,12 +178,12 @@ struct TourReport {
 
   // MARK: Layout
 
-  private mutating func section(_ title: String) {
+  mutating func section(_ title: String) {
     lines.append("")
     lines.append(title)
   }
 
-  private mutating func table(_ rows: [[String]]) {
+  mutating func table(_ rows: [[String]]) {
     guard let header = rows.first else { return }
     var widths = header.map { $0.count }
     for row in rows {

@@ -1,0 +1,1 @@
+// LexiformTokenization: script-aware tokenization (see issue 3).

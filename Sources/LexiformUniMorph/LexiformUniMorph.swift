@@ -1,0 +1,1 @@
+// LexiformUniMorph: UniMorph tables and schema (see issue 5).

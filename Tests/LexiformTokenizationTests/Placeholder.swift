@@ -1,0 +1,2 @@
+import XCTest
+final class TokenizationPlaceholderTests: XCTestCase { func testModuleBuilds() {} }
