@@ -43,6 +43,27 @@ final class GzipInputTests: XCTestCase {
     XCTAssertGreaterThan(r.lineNumber, 0, "the lines before the damage were read")
   }
 
+  func testTruncatedGzipDeliversEverythingBeforeTheDamage() throws {
+    let directory = try TemporaryDirectory()
+    var text = ""
+    for i in 0..<200_000 { text += "line \(i)\n" }
+    let full = try readBytes(try writeGzip(Array(text.utf8), to: "full.gz", in: directory))
+    let path = try directory.write(bytes: Array(full.prefix(full.count / 2)), to: "cut.tsv.gz")
+    // The default chunk (256 KiB) holds many lines: none of those decoded
+    // before the damage may be lost with the error.
+    let r = try LineReader(path: path)
+    var last = ""
+    do {
+      while let line = try r.nextLine() { last = line }
+      XCTFail("expected an error")
+    } catch {
+      XCTAssertEqual(error.code, .badCompression)
+    }
+    let count = Int(last.dropFirst(5)) ?? -1
+    XCTAssertEqual(count, r.lineNumber - 1, "lines are delivered in order, none skipped")
+    XCTAssertGreaterThan(count, 90_000, "lines decoded before the damage were delivered")
+  }
+
   func testCorruptGzipIsAnErrorNamingThePath() throws {
     let directory = try TemporaryDirectory()
     var text = ""

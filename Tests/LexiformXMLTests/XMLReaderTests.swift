@@ -281,6 +281,26 @@ final class XMLReaderTests: XCTestCase {
     XCTAssertTrue(error.message.lowercased().contains("entity"), error.message)
   }
 
+  func testQuadraticBlowupIsBounded() throws {
+    // One 64 KB entity referenced 4,000 times: 256 MB of text from a 80 KB file.
+    let big = String(repeating: "a", count: 65_536)
+    let refs = String(repeating: "&big;", count: 4_000)
+    let xml = "<!DOCTYPE q [ <!ENTITY big \"\(big)\"> ]>\n<q>\(refs)</q>"
+    var options = XMLReaderOptions()
+    options.maxEntityExpansion = 1 << 20
+    let reader = XMLReader(bytes: Array(xml.utf8), path: "quad.xml", options: options)
+    var text = 0
+    do {
+      while try reader.read() != nil { text += reader.withUTF8Text { $0.count } }
+      XCTFail("expected the expansion to be refused")
+    } catch {
+      XCTAssertTrue(error.message.contains("billion laughs"), error.description)
+      XCTAssertEqual(error.location?.path, "quad.xml")
+      XCTAssertEqual(error.location?.line, 2)
+    }
+    XCTAssertLessThan(text, 4 << 20)
+  }
+
   func testExcessiveDepthFails() throws {
     let xml = String(repeating: "<a>", count: 5000) + String(repeating: "</a>", count: 5000)
     let error = try XCTUnwrap(readError(Array(xml.utf8), path: "deep.xml"))
