@@ -19,53 +19,57 @@ func fail(_ message: String) -> Never {
   exit(1)
 }
 
-/// Reads with the cursor API (what Lexiform's own format readers use).
-func benchmarkXML(_ path: String) {
+/// What the XML benchmarks count; the peers print the same line.
+struct XMLCounts {
   var elements = 0
   var attributes = 0
   var textBytes = 0
-  do {
-    let reader = try XMLReader(path: path)
+
+  /// Runs `body` on a reader for `path`, then prints the counts (or fails).
+  static func measure(_ path: String, _ body: (XMLReader, inout XMLCounts) throws -> Void) {
+    var counts = XMLCounts()
+    do {
+      try body(try XMLReader(path: path), &counts)
+    } catch {
+      fail("\(error)")
+    }
+    print("elements=\(counts.elements) attributes=\(counts.attributes) textbytes=\(counts.textBytes)")
+  }
+}
+
+/// Reads with the cursor API (what Lexiform's own format readers use).
+func benchmarkXML(_ path: String) {
+  XMLCounts.measure(path) { reader, counts in
     while let kind = try reader.read() {
       switch kind {
       case .startElement:
-        elements += 1
-        attributes += reader.attributeCount
+        counts.elements += 1
+        counts.attributes += reader.attributeCount
         _ = reader.name
       case .text, .cdata:
-        textBytes += reader.withUTF8Text { $0.count }
+        counts.textBytes += reader.withUTF8Text { $0.count }
       default:
         break
       }
     }
-  } catch {
-    fail("\(error)")
   }
-  print("elements=\(elements) attributes=\(attributes) textbytes=\(textBytes)")
 }
 
 /// Reads with the event API, building an `XMLEvent` (with strings) per node.
 func benchmarkXMLEvents(_ path: String) {
-  var elements = 0
-  var attributes = 0
-  var textBytes = 0
-  do {
-    let reader = try XMLReader(path: path)
+  XMLCounts.measure(path) { reader, counts in
     while let event = try reader.next() {
       switch event.kind {
       case .startElement(let element):
-        elements += 1
-        attributes += element.attributes.count
+        counts.elements += 1
+        counts.attributes += element.attributes.count
       case .text(let text), .cdata(let text):
-        textBytes += text.utf8.count
+        counts.textBytes += text.utf8.count
       default:
         break
       }
     }
-  } catch {
-    fail("\(error)")
   }
-  print("elements=\(elements) attributes=\(attributes) textbytes=\(textBytes)")
 }
 
 let arguments = CommandLine.arguments.dropFirst()
