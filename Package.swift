@@ -85,11 +85,19 @@ let package = Package(
       dependencies: ["LexiformUniMorph", "_LexiformTestSupport"]
     ),
 
+    .target(name: "LexiformLexicon", dependencies: ["LexiformCore", "LexiformXML", "LexiformUnicode"]),
+    .testTarget(
+      name: "LexiformLexiconTests",
+      dependencies: ["LexiformLexicon", "LexiformXML", "_LexiformTestSupport"],
+      exclude: ["Fixtures"]
+    ),
+
     // The umbrella module: `import Lexiform` gives every public module.
     .target(
       name: "Lexiform",
       dependencies: [
         "LexiformCore", "LexiformUnicode", "LexiformXML", "LexiformTokenization", "LexiformUniMorph",
+        "LexiformLexicon",
       ]
     ),
 

@@ -4,3 +4,4 @@
 @_exported import LexiformXML
 @_exported import LexiformTokenization
 @_exported import LexiformUniMorph
+@_exported import LexiformLexicon
