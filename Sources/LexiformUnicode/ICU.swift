@@ -116,3 +116,5 @@ let _icuMirroredConstants: [(name: String, value: Int32)] = [
   ("UBRK_WORD_IDEO_LIMIT", WordBreakStatus.ideographic.limit),
 ] + ScriptCode._mirrored.map { ($0.name, $0.code.rawValue) }
   + GeneralCategory._mirrored.map { ($0.name, $0.category.rawValue) }
+  + UnicodeProperty._mirrored.map { ($0.name, $0.property.rawValue) }
+  + NormalizationQuickCheck._mirrored.map { ($0.name, $0.value.rawValue) }

@@ -43,7 +43,7 @@ public struct Normalizer: Sendable {
   /// The form this normalizer produces.
   public let form: NormalizationForm
   // ICU's normalizer instances are immutable singletons owned by ICU.
-  private nonisolated(unsafe) let instance: OpaquePointer
+  nonisolated(unsafe) let instance: OpaquePointer
 
   /// Creates a normalizer.
   /// - Parameter form: The form to produce.

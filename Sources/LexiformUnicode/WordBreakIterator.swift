@@ -55,7 +55,7 @@ public struct TextSegment: Hashable, Sendable {
 /// with ICU's dictionaries.
 public final class WordBreakIterator {
   static let done: Int32 = -1
-  private let iterator: OpaquePointer
+  let iterator: OpaquePointer
   private var text: [UInt16] = []
   /// The kind of boundaries found.
   public let kind: BreakKind

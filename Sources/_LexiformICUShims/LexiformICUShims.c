@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uloc.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
@@ -53,6 +54,11 @@ int32_t _lexiform_icu_normalized_prefix_length(
   return n;
 }
 
+int32_t _lexiform_icu_normalizer_has_boundary_before(
+    const struct _lexiform_icu_normalizer *normalizer, uint32_t codePoint) {
+  return unorm2_hasBoundaryBefore((const UNormalizer2 *)normalizer, (UChar32)codePoint) ? 1 : 0;
+}
+
 int32_t _lexiform_icu_script(uint32_t codePoint, int32_t *status) {
   UErrorCode code = U_ZERO_ERROR;
   UScriptCode script = uscript_getScript((UChar32)codePoint, &code);
@@ -79,6 +85,31 @@ int32_t _lexiform_icu_script_max(void) {
 
 int32_t _lexiform_icu_general_category(uint32_t codePoint) {
   return (int32_t)u_charType((UChar32)codePoint);
+}
+
+int32_t _lexiform_icu_has_binary_property(uint32_t codePoint, int32_t property) {
+  return u_hasBinaryProperty((UChar32)codePoint, (UProperty)property) ? 1 : 0;
+}
+
+int32_t _lexiform_icu_int_property_value(uint32_t codePoint, int32_t property) {
+  return u_getIntPropertyValue((UChar32)codePoint, (UProperty)property);
+}
+
+int32_t _lexiform_icu_likely_script(
+    const char *language, char *buffer, int32_t capacity, int32_t *status) {
+  UErrorCode code = U_ZERO_ERROR;
+  char full[ULOC_FULLNAME_CAPACITY];
+  uloc_addLikelySubtags(language, full, (int32_t)sizeof full, &code);
+  if (U_FAILURE(code)) {
+    *status = code;
+    return 0;
+  }
+  int32_t n = uloc_getScript(full, buffer, capacity, &code);
+  *status = code;
+  if (U_FAILURE(code) || capacity <= 0) return 0;
+  if (n >= capacity) n = capacity - 1;
+  buffer[n] = '\0';
+  return n;
 }
 
 int32_t _lexiform_icu_case_map(
@@ -138,6 +169,21 @@ int32_t _lexiform_icu_break_rule_status(struct _lexiform_icu_break *iterator) {
   return ubrk_getRuleStatus((UBreakIterator *)iterator);
 }
 
+int32_t _lexiform_icu_break_next_many(
+    struct _lexiform_icu_break *iterator, int32_t *boundaries, int32_t *statuses,
+    int32_t capacity) {
+  UBreakIterator *b = (UBreakIterator *)iterator;
+  int32_t n = 0;
+  while (n < capacity) {
+    int32_t next = ubrk_next(b);
+    if (next == UBRK_DONE) break;
+    boundaries[n] = next;
+    if (statuses != NULL) statuses[n] = ubrk_getRuleStatus(b);
+    n++;
+  }
+  return n;
+}
+
 void _lexiform_icu_break_close(struct _lexiform_icu_break *iterator) {
   ubrk_close((UBreakIterator *)iterator);
 }
@@ -173,6 +219,8 @@ static const struct {
     C(U_CONNECTOR_PUNCTUATION), C(U_OTHER_PUNCTUATION), C(U_MATH_SYMBOL),
     C(U_CURRENCY_SYMBOL), C(U_MODIFIER_SYMBOL), C(U_OTHER_SYMBOL),
     C(U_INITIAL_PUNCTUATION), C(U_FINAL_PUNCTUATION),
+    C(UCHAR_WHITE_SPACE), C(UCHAR_DEFAULT_IGNORABLE_CODE_POINT), C(UCHAR_CANONICAL_COMBINING_CLASS),
+    C(UCHAR_NFC_QUICK_CHECK), C(UCHAR_WORD_BREAK), C(UNORM_NO), C(UNORM_YES), C(UNORM_MAYBE),
 #undef C
 };
 

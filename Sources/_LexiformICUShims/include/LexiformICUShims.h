@@ -44,6 +44,11 @@ int32_t _lexiform_icu_normalized_prefix_length(
     const struct _lexiform_icu_normalizer *_Nonnull normalizer,
     const uint16_t *_Nonnull source, int32_t length, int32_t *_Nonnull status);
 
+/// `unorm2_hasBoundaryBefore`: whether normalization never combines `codePoint`
+/// with what comes before it, so text can be normalized in pieces split there.
+int32_t _lexiform_icu_normalizer_has_boundary_before(
+    const struct _lexiform_icu_normalizer *_Nonnull normalizer, uint32_t codePoint);
+
 // MARK: Scripts (uscript)
 
 /// `uscript_getScript`: the `UScriptCode` of a code point.
@@ -65,6 +70,23 @@ int32_t _lexiform_icu_script_max(void);
 
 /// `u_charType`: the `UCharCategory` of a code point.
 int32_t _lexiform_icu_general_category(uint32_t codePoint);
+
+/// `u_hasBinaryProperty`: 1 when `codePoint` has the binary `UProperty`
+/// `property` (e.g. `UCHAR_WHITE_SPACE`), else 0.
+int32_t _lexiform_icu_has_binary_property(uint32_t codePoint, int32_t property);
+
+/// `u_getIntPropertyValue`: the value of the enumerated or integer `UProperty`
+/// `property` (e.g. `UCHAR_NFC_QUICK_CHECK`, `UCHAR_WORD_BREAK`) for `codePoint`.
+int32_t _lexiform_icu_int_property_value(uint32_t codePoint, int32_t property);
+
+// MARK: Locales (uloc)
+
+/// The likely script of a language (`uloc_addLikelySubtags` then
+/// `uloc_getScript`): writes the ISO 15924 code ("Cyrl") NUL-terminated into
+/// `buffer` and returns its length, 0 when ICU knows no script for it.
+int32_t _lexiform_icu_likely_script(
+    const char *_Nonnull language, char *_Nonnull buffer, int32_t capacity,
+    int32_t *_Nonnull status);
 
 // MARK: Case mapping (ustring)
 
@@ -99,6 +121,13 @@ int32_t _lexiform_icu_break_next(struct _lexiform_icu_break *_Nonnull iterator);
 /// `ubrk_getRuleStatus`: for word breaks, the `UWordBreak` tag of the
 /// segment that ends at the current boundary.
 int32_t _lexiform_icu_break_rule_status(struct _lexiform_icu_break *_Nonnull iterator);
+
+/// Advances by up to `capacity` boundaries with `ubrk_next`, writing each
+/// boundary and (when `statuses` is given) its `ubrk_getRuleStatus`; returns
+/// how many were written, fewer than `capacity` only at the end of the text.
+int32_t _lexiform_icu_break_next_many(
+    struct _lexiform_icu_break *_Nonnull iterator, int32_t *_Nonnull boundaries,
+    int32_t *_Nullable statuses, int32_t capacity);
 
 /// `ubrk_close`.
 void _lexiform_icu_break_close(struct _lexiform_icu_break *_Nonnull iterator);

@@ -1,2 +1,0 @@
-import XCTest
-final class TokenizationPlaceholderTests: XCTestCase { func testModuleBuilds() {} }
