@@ -1,0 +1,103 @@
+public import LexiformCore
+internal import LexiformXML
+
+/// One element of a small in-memory tree: the subtree of a single lexicon
+/// entry, read from an ``XMLReader`` so that the format readers can look
+/// around inside an entry while memory stays bounded by the entry's size.
+struct XMLNode {
+  /// The element's local name (`orth`), or "" for a text node.
+  var name: String
+  /// The element's attributes by qualified name (`xml:lang`, `type`).
+  var attributes: [(name: String, value: String)]
+  /// Child elements and text, in document order.
+  var children: [XMLNode]
+  /// A text node's text ("" for elements).
+  var text: String
+  /// Where the element or text starts.
+  var location: SourceLocation
+
+  var isText: Bool { name.isEmpty }
+
+  /// The value of an attribute, by qualified name.
+  func attribute(_ name: String) -> String? {
+    attributes.first { $0.name == name }?.value
+  }
+
+  /// Child elements with this local name.
+  func elements(_ name: String) -> [XMLNode] {
+    children.filter { $0.name == name }
+  }
+
+  /// The first child element with this local name.
+  func element(_ name: String) -> XMLNode? {
+    children.first { $0.name == name }
+  }
+
+  /// Child elements, without text.
+  var elementChildren: [XMLNode] { children.filter { !$0.isText } }
+
+  /// All text inside, concatenated, with runs of whitespace collapsed to one
+  /// space and trimmed (XML formats indent their content freely).
+  var normalizedText: String {
+    var out = ""
+    appendText(to: &out)
+    return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  private func appendText(to out: inout String) {
+    if isText {
+      out += text
+      return
+    }
+    for child in children { child.appendText(to: &out) }
+  }
+
+  /// A short rendering for messages: `<sense n="1">`.
+  var tagDescription: String {
+    if isText { return "text \"\(text.prefix(20))\"" }
+    let attributes = self.attributes.prefix(2).map { " \($0.name)=\"\($0.value)\"" }.joined()
+    return "<\(name)\(attributes)>"
+  }
+}
+
+extension XMLReader {
+  /// Reads the subtree of the start tag the reader is on, up to and including
+  /// its end tag. Whitespace-only text is dropped; comments are not reported.
+  /// - Returns: The element with its descendants.
+  /// - Throws: ``XMLError`` when the document is malformed.
+  func readSubtree() throws(XMLError) -> XMLNode {
+    var stack: [XMLNode] = [currentNode()]
+    if isSelfClosing {
+      // `<e/>`: consume its end tag.
+      _ = try read()
+      return stack[0]
+    }
+    while let kind = try read() {
+      switch kind {
+      case .startElement:
+        stack.append(currentNode())
+      case .endElement:
+        guard let done = stack.popLast() else { break }
+        if stack.isEmpty { return done }
+        stack[stack.count - 1].children.append(done)
+      case .text, .cdata:
+        let text = self.text
+        if text.contains(where: { !$0.isWhitespace }) || !(stack.last?.children.isEmpty ?? true) {
+          stack[stack.count - 1].children.append(
+            XMLNode(name: "", attributes: [], children: [], text: text, location: location))
+        }
+      case .comment, .processingInstruction:
+        break
+      }
+    }
+    // The reader ended inside the subtree: it throws before this in practice.
+    return stack[0]
+  }
+
+  private func currentNode() -> XMLNode {
+    XMLNode(
+      name: localName,
+      attributes: attributes.map { ($0.name.qualifiedName, $0.value) },
+      children: [], text: "", location: location)
+  }
+}
