@@ -1,0 +1,374 @@
+public import LexiformCore
+
+// The JSON shape of the model: the members `Codable` gives each type, in the
+// same order, so that `JSONDecoder` reads what ``JSONLinesWriter`` writes and
+// ``JSONLinesReader`` reads what `JSONEncoder` writes. Written by hand for
+// speed. The types with custom `Codable` (`Form`, `Translation`) omit their
+// defaults here as they do there; synthesized ones write every non-optional
+// member and omit `nil`s.
+
+extension JSONWriter {
+  /// Writes an entry as the JSON object ``JSONLinesWriter`` puts on a line.
+  /// - Parameter entry: The entry.
+  public mutating func lexiconEntry(_ entry: LexiconEntry) {
+    beginObject()
+    optionalString("id", entry.id)
+    key("headword")
+    form(entry.headword)
+    optionalString("script", entry.script)
+    optionalString("partOfSpeech", entry.partOfSpeech)
+    strings("tags", entry.tags)
+    forms("pronunciations", entry.pronunciations)
+    key("senses")
+    beginArray()
+    for sense in entry.senses { self.sense(sense) }
+    endArray()
+    forms("variants", entry.variants)
+    key("inflectedForms")
+    beginArray()
+    for inflected in entry.inflectedForms {
+      beginObject()
+      key("text")
+      string(inflected.text)
+      strings("tags", inflected.tags)
+      endObject()
+    }
+    endArray()
+    relations(entry.relations)
+    fields(entry.fields)
+    key("direction")
+    string(entry.direction.rawValue)
+    key("isDeleted")
+    bool(entry.isDeleted)
+    if let provenance = entry.provenance {
+      key("provenance")
+      beginObject()
+      key("path")
+      string(provenance.path)
+      key("format")
+      string(provenance.format)
+      if let line = provenance.line {
+        key("line")
+        int(line)
+      }
+      optionalString("licence", provenance.licence)
+      endObject()
+    }
+    endObject()
+  }
+
+  /// Writes a header as the object inside ``JSONLinesWriter``'s header line.
+  /// - Parameter header: The header.
+  public mutating func lexiconHeader(_ header: LexiconHeader) {
+    beginObject()
+    optionalString("sourceLanguage", header.sourceLanguage?.rawValue)
+    strings("targetLanguages", header.targetLanguages.map(\.rawValue))
+    optionalString("title", header.title)
+    optionalString("licence", header.licence)
+    fields(header.fields)
+    endObject()
+  }
+
+  private mutating func optionalString(_ name: String, _ value: String?) {
+    guard let value else { return }
+    key(name)
+    string(value)
+  }
+
+  private mutating func strings(_ name: String, _ values: [String]) {
+    key(name)
+    beginArray()
+    for value in values { string(value) }
+    endArray()
+  }
+
+  private mutating func form(_ form: Form) {
+    beginObject()
+    key("text")
+    string(form.text)
+    optionalString("lang", form.language?.rawValue)
+    if !form.tags.isEmpty { strings("tags", form.tags) }
+    endObject()
+  }
+
+  private mutating func forms(_ name: String, _ values: [Form]) {
+    key(name)
+    beginArray()
+    for value in values { form(value) }
+    endArray()
+  }
+
+  private mutating func relations(_ values: [Relation]) {
+    key("relations")
+    beginArray()
+    for relation in values {
+      beginObject()
+      key("type")
+      string(relation.type)
+      key("target")
+      string(relation.target)
+      endObject()
+    }
+    endArray()
+  }
+
+  private mutating func fields(_ values: [Field]) {
+    key("fields")
+    beginArray()
+    for field in values {
+      beginObject()
+      key("name")
+      string(field.name)
+      key("value")
+      form(field.value)
+      endObject()
+    }
+    endArray()
+  }
+
+  /// A score: a number, or (JSON having none) `"NaN"`, `"Infinity"`,
+  /// `"-Infinity"` as `JSONEncoder`'s `convertToString` strategy writes them.
+  private mutating func score(_ value: Double) {
+    if value.isFinite {
+      double(value)
+    } else if value.isNaN {
+      string("NaN")
+    } else {
+      string(value < 0 ? "-Infinity" : "Infinity")
+    }
+  }
+
+  private mutating func sense(_ sense: Sense) {
+    beginObject()
+    optionalString("id", sense.id)
+    optionalString("partOfSpeech", sense.partOfSpeech)
+    key("translations")
+    beginArray()
+    for translation in sense.translations {
+      beginObject()
+      key("form")
+      form(translation.form)
+      if translation.direction != .both {
+        key("direction")
+        string(translation.direction.rawValue)
+      }
+      if let value = translation.score {
+        key("score")
+        score(value)
+      }
+      optionalString("source", translation.source)
+      endObject()
+    }
+    endArray()
+    forms("definitions", sense.definitions)
+    key("examples")
+    beginArray()
+    for example in sense.examples {
+      beginObject()
+      key("form")
+      form(example.form)
+      forms("translations", example.translations)
+      optionalString("type", example.type)
+      endObject()
+    }
+    endArray()
+    fields(sense.fields)
+    relations(sense.relations)
+    key("subsenses")
+    beginArray()
+    for subsense in sense.subsenses { self.sense(subsense) }
+    endArray()
+    endObject()
+  }
+}
+
+/// Decodes the JSON shape of the model, naming the member path and the line
+/// in errors: `a.jsonl:3: error: expected a string at senses[0].id, found a number`.
+struct _JSONLinesDecoder {
+  let location: SourceLocation
+
+  func fail(_ expected: String, at path: @autoclosure () -> String, found: String) -> LexiconError {
+    LexiconError(.malformed, at: location, "expected \(expected) at \(path()), found \(found)")
+  }
+
+  func object(_ value: JSONValue, at path: @autoclosure () -> String) throws(LexiconError) -> JSONObject {
+    guard case .object(let o) = value else { throw fail("an object", at: path(), found: value.kindDescription) }
+    return o
+  }
+
+  func string(_ value: JSONValue, at path: @autoclosure () -> String) throws(LexiconError) -> String {
+    guard case .string(let s) = value else { throw fail("a string", at: path(), found: value.kindDescription) }
+    return s
+  }
+
+  func optionalString(_ o: JSONObject, _ key: String, at path: @autoclosure () -> String) throws(LexiconError)
+    -> String?
+  {
+    guard let value = o[key], !value.isNull else { return nil }
+    return try string(value, at: path() + key)
+  }
+
+  func array(_ o: JSONObject, _ key: String, at path: @autoclosure () -> String) throws(LexiconError)
+    -> [JSONValue]
+  {
+    guard let value = o[key], !value.isNull else { return [] }
+    guard case .array(let a) = value else {
+      throw fail("an array", at: path() + key, found: value.kindDescription)
+    }
+    return a
+  }
+
+  func strings(_ o: JSONObject, _ key: String, at path: @autoclosure () -> String) throws(LexiconError) -> [String]
+  {
+    var out: [String] = []
+    for (i, value) in try array(o, key, at: path()).enumerated() {
+      out.append(try string(value, at: path() + "\(key)[\(i)]"))
+    }
+    return out
+  }
+
+  func form(_ value: JSONValue, at path: @autoclosure () -> String) throws(LexiconError) -> Form {
+    let o = try object(value, at: path())
+    guard let text = o["text"] else {
+      throw LexiconError(.missing, at: location, "expected a \"text\" member at \(path()), found none")
+    }
+    let language = try optionalString(o, "lang", at: path() + ".").map(LanguageTag.init(rawValue:))
+    return Form(
+      try string(text, at: path() + ".text"), language: language, tags: try strings(o, "tags", at: path() + "."))
+  }
+
+  func forms(_ o: JSONObject, _ key: String, at path: @autoclosure () -> String) throws(LexiconError) -> [Form] {
+    var out: [Form] = []
+    for (i, value) in try array(o, key, at: path()).enumerated() {
+      out.append(try form(value, at: path() + "\(key)[\(i)]"))
+    }
+    return out
+  }
+
+  func direction(_ o: JSONObject, at path: @autoclosure () -> String) throws(LexiconError) -> Direction {
+    guard let text = try optionalString(o, "direction", at: path()) else { return .both }
+    guard let direction = Direction(rawValue: text) else {
+      throw fail("\"both\", \"LR\" or \"RL\"", at: path() + "direction", found: "\"\(text)\"")
+    }
+    return direction
+  }
+
+  func relations(_ o: JSONObject, at path: @autoclosure () -> String) throws(LexiconError) -> [Relation] {
+    var out: [Relation] = []
+    for (i, value) in try array(o, "relations", at: path()).enumerated() {
+      let p = path() + "relations[\(i)]"
+      let r = try object(value, at: p)
+      out.append(
+        Relation(
+          type: try string(r["type"] ?? .null, at: p + ".type"), target: try string(r["target"] ?? .null, at: p + ".target")))
+    }
+    return out
+  }
+
+  func fields(_ o: JSONObject, at path: @autoclosure () -> String) throws(LexiconError) -> [Field] {
+    var out: [Field] = []
+    for (i, value) in try array(o, "fields", at: path()).enumerated() {
+      let p = path() + "fields[\(i)]"
+      let f = try object(value, at: p)
+      out.append(Field(try string(f["name"] ?? .null, at: p + ".name"), try form(f["value"] ?? .null, at: p + ".value")))
+    }
+    return out
+  }
+
+  func score(_ value: JSONValue?, at path: @autoclosure () -> String) throws(LexiconError) -> Double? {
+    switch value {
+    case nil, .null?: return nil
+    case .number(let n)?: return n.doubleValue
+    case .string("NaN")?: return .nan
+    case .string("Infinity")?: return .infinity
+    case .string("-Infinity")?: return -.infinity
+    case let other?: throw fail("a number", at: path(), found: other.kindDescription)
+    }
+  }
+
+  func sense(_ value: JSONValue, at path: String) throws(LexiconError) -> Sense {
+    let o = try object(value, at: path)
+    let p = path + "."
+    var sense = Sense(
+      id: try optionalString(o, "id", at: p), partOfSpeech: try optionalString(o, "partOfSpeech", at: p))
+    for (i, value) in try array(o, "translations", at: p).enumerated() {
+      let tp = p + "translations[\(i)]"
+      let t = try object(value, at: tp)
+      sense.translations.append(
+        Translation(
+          try form(t["form"] ?? .null, at: tp + ".form"), direction: try direction(t, at: tp + "."),
+          score: try score(t["score"], at: tp + ".score"), source: try optionalString(t, "source", at: tp + ".")))
+    }
+    sense.definitions = try forms(o, "definitions", at: p)
+    for (i, value) in try array(o, "examples", at: p).enumerated() {
+      let ep = p + "examples[\(i)]"
+      let e = try object(value, at: ep)
+      sense.examples.append(
+        Example(
+          try form(e["form"] ?? .null, at: ep + ".form"), translations: try forms(e, "translations", at: ep + "."),
+          type: try optionalString(e, "type", at: ep + ".")))
+    }
+    sense.fields = try fields(o, at: p)
+    sense.relations = try relations(o, at: p)
+    for (i, value) in try array(o, "subsenses", at: p).enumerated() {
+      sense.subsenses.append(try self.sense(value, at: p + "subsenses[\(i)]"))
+    }
+    return sense
+  }
+
+  func entry(_ value: JSONValue) throws(LexiconError) -> LexiconEntry {
+    let o = try object(value, at: "the top level")
+    guard let headword = o["headword"] else {
+      throw LexiconError(.missing, at: location, "expected a \"headword\" member, found none")
+    }
+    var entry = LexiconEntry(headword: try form(headword, at: "headword"))
+    entry.id = try optionalString(o, "id", at: "")
+    entry.script = try optionalString(o, "script", at: "")
+    entry.partOfSpeech = try optionalString(o, "partOfSpeech", at: "")
+    entry.tags = try strings(o, "tags", at: "")
+    entry.pronunciations = try forms(o, "pronunciations", at: "")
+    for (i, value) in try array(o, "senses", at: "").enumerated() {
+      entry.senses.append(try sense(value, at: "senses[\(i)]"))
+    }
+    entry.variants = try forms(o, "variants", at: "")
+    for (i, value) in try array(o, "inflectedForms", at: "").enumerated() {
+      let p = "inflectedForms[\(i)]"
+      let f = try object(value, at: p)
+      entry.inflectedForms.append(
+        InflectedForm(try string(f["text"] ?? .null, at: p + ".text"), tags: try strings(f, "tags", at: p + ".")))
+    }
+    entry.relations = try relations(o, at: "")
+    entry.fields = try fields(o, at: "")
+    entry.direction = try direction(o, at: "")
+    if let deleted = o["isDeleted"], !deleted.isNull {
+      guard case .bool(let b) = deleted else {
+        throw fail("true or false", at: "isDeleted", found: deleted.kindDescription)
+      }
+      entry.isDeleted = b
+    }
+    if let value = o["provenance"], !value.isNull {
+      let p = try object(value, at: "provenance")
+      var provenance = Provenance(
+        path: try string(p["path"] ?? .null, at: "provenance.path"),
+        format: try string(p["format"] ?? .null, at: "provenance.format"))
+      if let line = p["line"], !line.isNull {
+        guard let n = line.intValue else { throw fail("an integer", at: "provenance.line", found: JSONWriter.text(of: line)) }
+        provenance.line = n
+      }
+      provenance.licence = try optionalString(p, "licence", at: "provenance.")
+      entry.provenance = provenance
+    }
+    return entry
+  }
+
+  func header(_ value: JSONValue) throws(LexiconError) -> LexiconHeader {
+    let o = try object(value, at: "header")
+    var header = LexiconHeader()
+    header.sourceLanguage = try optionalString(o, "sourceLanguage", at: "header.").map(LanguageTag.init(rawValue:))
+    header.targetLanguages = try strings(o, "targetLanguages", at: "header.").map(LanguageTag.init(rawValue:))
+    header.title = try optionalString(o, "title", at: "header.")
+    header.licence = try optionalString(o, "licence", at: "header.")
+    header.fields = try fields(o, at: "header.")
+    return header
+  }
+}
