@@ -76,7 +76,8 @@ let package = Package(
     .target(name: "LexiformTokenization", dependencies: ["LexiformCore", "LexiformUnicode"]),
     .testTarget(
       name: "LexiformTokenizationTests",
-      dependencies: ["LexiformTokenization", "_LexiformTestSupport"]
+      // LexiformXML reads the CES XML Bibles in ../shared/data for real-text tests.
+      dependencies: ["LexiformTokenization", "LexiformXML", "_LexiformTestSupport"]
     ),
 
     .target(name: "LexiformUniMorph", dependencies: ["LexiformCore"]),

@@ -39,6 +39,7 @@ extension Tokenizer {
     }
     if !prefixClitics.isEmpty || !suffixClitics.isEmpty { splitClitics() }
     if options.splitsAtScriptChanges { splitAtScriptChanges() }
+    if mosesApostropheSplit != .none { splitAtApostrophesMosesStyle() }
     if options.style == .moses && options.mosesAggressiveHyphens { splitHyphensMosesStyle() }
   }
 
@@ -129,6 +130,27 @@ extension Tokenizer {
         k += width
       }
       scratch.append(Span(start: Int32(start), end: span.end))
+    }
+    swap(&spans, &scratch)
+  }
+
+  private func splitAtApostrophesMosesStyle() {
+    scratch.removeAll(keepingCapacity: true)
+    let after = mosesApostropheSplit == .after
+    for span in spans {
+      var start = Int(span.start)
+      var k = start + 1
+      while k < Int(span.end) - 1 {
+        if table.flags(UInt32(units[k])).contains(.apostrophe), table.flags(codePoint(before: k).value).contains(.wordCharacter),
+          table.flags(codePoint(at: k + 1).value).contains(.wordCharacter)
+        {
+          let cut = after ? k + 1 : k
+          scratch.append(Span(start: Int32(start), end: Int32(cut)))
+          start = cut
+        }
+        k += 1
+      }
+      scratch.append(Span(start: Int32(start), end: span.end, replacement: span.replacement))
     }
     swap(&spans, &scratch)
   }

@@ -37,6 +37,10 @@ public final class Tokenizer {
   let normalizer: Normalizer?
   let prefixClitics: [[UInt16]]
   let suffixClitics: [[UInt16]]
+  let mosesApostropheSplit: MosesApostropheSplit
+
+  /// Where Moses style splits a word at an apostrophe between letters.
+  enum MosesApostropheSplit { case none, before, after }
 
   // Per line. `units` is the text that was segmented (UTF-16); `origin[k]`
   // the UTF-8 offset in the original line where unit k's code point (or, when
@@ -82,18 +86,22 @@ public final class Tokenizer {
     }
     var prefixes = options.profile.prefixClitics
     var suffixes = options.profile.suffixClitics
+    var apostropheSplit = MosesApostropheSplit.none
     if options.style == .moses {
-      // Moses splits English contractions before the apostrophe and Romance
-      // elision after it, whatever the profile says.
+      // Moses splits English contractions before the apostrophe (don 't)
+      // and Romance elision after it (l' homme), whatever the profile says.
       let language = options.language.map(LanguageScripts.baseLanguage) ?? "en"
       if ["en", "eng"].contains(language) {
-        suffixes = ["'"]
-        prefixes = []
+        apostropheSplit = .before
       } else if ["fr", "fra", "it", "ita", "ca", "cat", "ga", "gle"].contains(language) {
-        prefixes = ["'"]
+        apostropheSplit = .after
+      }
+      if apostropheSplit != .none {
+        prefixes = []
         suffixes = []
       }
     }
+    mosesApostropheSplit = apostropheSplit
     prefixClitics = prefixes.map { Array($0.lowercased().utf16) }.sorted { $0.count > $1.count }
     suffixClitics = suffixes.map { Array($0.lowercased().utf16) }.sorted { $0.count > $1.count }
   }
