@@ -116,7 +116,7 @@ public final class FreeDictTEIReader: LexiconReader {
         readGramGrp(child, partOfSpeech: &entry.partOfSpeech, tags: &entry.tags)
       case "sense":
         entry.senses.append(try sense(child, entryLanguage: language))
-      case "cit", "def", "xr", "usg", "note":
+      case "cit", "def", "xr", "usg":
         // Sense content written directly in the entry: an implicit sense.
         var sense = entry.senses.last ?? Sense()
         if entry.senses.isEmpty { entry.senses.append(sense) }
@@ -125,11 +125,18 @@ public final class FreeDictTEIReader: LexiconReader {
       case "re":
         let target = re(child)
         entry.relations.append(Relation(type: "re", target: target))
+      case "note":
+        let name = child.attribute("type").map { "note:\($0)" } ?? "note"
+        entry.fields.append(Field(name, Form(child.normalizedText)))
       default:
         entry.fields.append(Field(child.name, Form(child.normalizedText)))
       }
     }
-    guard headwordFound, !entry.headword.text.isEmpty else {
+    if entry.fields.contains(where: { $0.name == "note:status" && $0.value.text == "deleted" }) {
+      entry.isDeleted = true
+      entry.fields.removeAll { $0.name == "note:status" && $0.value.text == "deleted" }
+    }
+    guard entry.isDeleted || (headwordFound && !entry.headword.text.isEmpty) else {
       throw input.error(.missing, node, "expected <form><orth> with the headword inside <entry>, found none")
     }
     return entry
