@@ -63,7 +63,12 @@ extension LexiformCommand {
       let processor = ParallelLineProcessor(threads: threads ?? activeProcessorCount())
       let normalizers = try (0..<processor.threads).map { _ in try TextNormalizer(options: normalizerOptions) }
       let output = try AtomicOutput(path: "-")
-      try processor.run(readers: readers, transformers: normalizers) { try output.write(bytes: $0) }
+      do {
+        try processor.run(readers: readers, transformers: normalizers) { try output.write(bytes: $0) }
+      } catch {
+        try? output.commit()  // the lines before the error are output
+        throw error
+      }
       try output.commit()
       reportReplacements(readers, lenient: options.lenient)
       if !options.quiet {

@@ -68,7 +68,12 @@ extension LexiformCommand {
       let processor = ParallelLineProcessor(threads: threads ?? activeProcessorCount())
       let reporters = (0..<processor.threads).map { _ in ScriptReporter(format: format, expected: expected) }
       let output = try AtomicOutput(path: "-")
-      try processor.run(readers: readers, transformers: reporters) { try output.write(bytes: $0) }
+      do {
+        try processor.run(readers: readers, transformers: reporters) { try output.write(bytes: $0) }
+      } catch {
+        try? output.commit()  // the lines before the error are output
+        throw error
+      }
       try output.commit()
       reportReplacements(readers, lenient: options.lenient)
     }

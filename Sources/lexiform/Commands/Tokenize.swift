@@ -87,7 +87,12 @@ extension LexiformCommand {
           transformers.append(TokenWriter(tokenizer: try first.makeCompanion(), format: format))
         }
       }
-      try processor.run(readers: readers, transformers: transformers) { try output.write(bytes: $0) }
+      do {
+        try processor.run(readers: readers, transformers: transformers) { try output.write(bytes: $0) }
+      } catch {
+        try? output.commit()  // the lines before the error are output
+        throw error
+      }
       try output.commit()
       reportReplacements(readers, lenient: options.lenient)
     }
