@@ -106,15 +106,18 @@ public struct SkipCounter: Sendable, Hashable {
   ///
   ///       invalid UTF-8 at a.tsv:3:5, a.tsv:4:1, a.tsv:8:2 and 7 more
   ///
+  /// - Parameters:
+  ///   - what: The verb of the first line (`skipped`, `dropped`).
+  ///   - noun: What was counted (`record`, `item`), made plural as needed.
   /// - Returns: The lines, without newlines.
-  public func report() -> [String] {
+  public func report(_ what: String = "skipped", noun: String = "record") -> [String] {
     guard total > 0 else { return [] }
     let sorted = reasons
     let parts = sorted.map { entry in
       let first = entry.examples.first.map { " (first at \($0))" } ?? ""
       return "\(entry.count) × \(entry.reason)\(first)"
     }
-    var lines = ["skipped \(total) record\(total == 1 ? "" : "s"): " + parts.joined(separator: ", ")]
+    var lines = ["\(what) \(total) \(noun)\(total == 1 ? "" : "s"): " + parts.joined(separator: ", ")]
     for entry in sorted where entry.examples.count > 1 {
       let places = entry.examples.map(\.description).joined(separator: ", ")
       let more = entry.count - entry.examples.count

@@ -26,7 +26,7 @@ public final class LIFTWriter: LexiconWriter {
     sourceLanguage = header.sourceLanguage
     xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     xml.open("lift", [("version", "0.13"), ("producer", "Lexiform")])
-    if header.title != nil || !header.fields.isEmpty {
+    if header.title != nil || header.fields.contains(where: { $0.name.hasPrefix("range:") }) {
       xml.open("header")
       if let title = header.title {
         xml.open("description")

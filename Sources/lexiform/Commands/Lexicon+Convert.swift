@@ -55,8 +55,8 @@ extension LexiformCommand.Lexicon {
         try output.commit()
         progress.finish()
         reportSkipped(reader.skipped)
-        for line in writer.dropped.report() {
-          StandardError.writeLine("\(format.rawValue) cannot hold everything: \(line)")
+        for line in writer.dropped.report("\(format.rawValue) cannot hold", noun: "item") {
+          StandardError.writeLine(line)
         }
         if !options.quiet {
           StandardError.writeLine("\(inputFile): \(entries) entries written to \(outputFile) as \(format.rawValue)")
