@@ -111,7 +111,9 @@ public enum Lexicon {
     case .apertium: return try ApertiumDixReader(path: path, options: options)
     case .tei: return try FreeDictTEIReader(path: path, options: options)
     case .lift: return try LIFTReader(path: path, options: options)
-    case .jsonl, .tsv, .dictd, .kaikki:
+    case .jsonl: return try JSONLinesReader(path: path, options: options)
+    case .tsv: return try TSVReader(path: path, options: options)
+    case .dictd, .kaikki:
       throw LexiconError(
         .unknownFormat, at: SourceLocation(path: path), "reading \(format.rawValue) is not available in this build")
     }

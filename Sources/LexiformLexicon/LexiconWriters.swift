@@ -3,7 +3,7 @@ public import LexiformCore
 /// Makes writers by format.
 public enum LexiconWriters {
   /// The formats Lexiform can write.
-  public static var writable: [LexiconFormat] { [.lift, .tei] }
+  public static var writable: [LexiconFormat] { [.jsonl, .tsv, .lift, .tei] }
 
   /// A writer for `format` writing to `output`.
   /// - Parameters:
@@ -14,6 +14,8 @@ public enum LexiconWriters {
   ///   does not write.
   public static func make(_ format: LexiconFormat, output: AtomicOutput) throws(LexiconError) -> any LexiconWriter {
     switch format {
+    case .jsonl: return JSONLinesWriter(output: output)
+    case .tsv: return TSVWriter(output: output)
     case .lift: return LIFTWriter(output: output)
     case .tei: return TEIWriter(output: output)
     default:

@@ -278,3 +278,33 @@ func occurrences(of pattern: String, in text: String) -> Int {
   guard let regex = try? NSRegularExpression(pattern: pattern) else { return -1 }
   return regex.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
 }
+
+/// Every shared XML lexicon survives a round trip through Lexiform's JSON
+/// lines unchanged: the lossless format loses nothing.
+final class SharedLexiconJSONLinesRoundTripTests: XCTestCase {
+  func testRoundTripThroughJSONLines() throws {
+    let root = try sharedDataURL("lexicons")
+    let files = try FileManager.default.subpathsOfDirectory(atPath: root)
+      .filter { ($0.hasSuffix(".dix") || $0.hasSuffix(".tei") || $0.hasSuffix(".lift")) && !$0.contains("Invalid") }
+      .sorted()
+    let dir = try TemporaryDirectory()
+    for file in files {
+      let reader = try Lexicon.open(root + "/" + file)
+      let original = try readEntries(reader)
+      let out = dir.file("round.jsonl")
+      let output = try AtomicOutput(path: out)
+      let writer = try LexiconWriters.make(.jsonl, output: output)
+      try writer.begin(reader.header)
+      for entry in original { try writer.write(entry) }
+      try writer.finish()
+      try output.commit()
+      XCTAssertEqual(writer.dropped.total, 0, file)
+      let back = try readEntries(try Lexicon.open(out))
+      XCTAssertEqual(back.count, original.count, file)
+      for (a, b) in zip(original, back) where a != b {
+        XCTFail("\(file): \(a.headword.text) changed in the round trip")
+        break
+      }
+    }
+  }
+}
