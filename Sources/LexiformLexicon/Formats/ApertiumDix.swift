@@ -140,7 +140,7 @@ public final class ApertiumDixReader: LexiconReader {
     var sawContent = false
     for child in e.children {
       if child.isText {
-        if child.text.contains(where: { !$0.isWhitespace }) {
+        if !isXMLWhitespace(child.text) {
           throw input.error(.unexpected, child, "expected <p>, <i>, <par> or <re> inside <e>, found text \"\(child.text.trimmingWhitespace())\"")
         }
         continue

@@ -36,12 +36,13 @@ struct XMLNode {
   /// Child elements, without text.
   var elementChildren: [XMLNode] { children.filter { !$0.isText } }
 
-  /// All text inside, concatenated, with runs of whitespace collapsed to one
-  /// space and trimmed (XML formats indent their content freely).
+  /// All text inside, concatenated, with runs of XML whitespace (space, tab,
+  /// CR, LF: XML 1.0 §2.3 `S`) collapsed to one space and trimmed, since XML
+  /// formats indent their content freely. Other spaces (U+00A0) are kept.
   var normalizedText: String {
     var out = ""
     appendText(to: &out)
-    return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    return collapsingXMLWhitespace(out)
   }
 
   private func appendText(to out: inout String) {
@@ -82,7 +83,7 @@ extension XMLReader {
         stack[stack.count - 1].children.append(done)
       case .text, .cdata:
         let text = self.text
-        if text.contains(where: { !$0.isWhitespace }) || !(stack.last?.children.isEmpty ?? true) {
+        if !isXMLWhitespace(text) || !(stack.last?.children.isEmpty ?? true) {
           stack[stack.count - 1].children.append(
             XMLNode(name: "", attributes: [], children: [], text: text, location: location))
         }
@@ -100,4 +101,27 @@ extension XMLReader {
       attributes: attributes.map { ($0.name.qualifiedName, $0.value) },
       children: [], text: "", location: location)
   }
+}
+
+/// Whether `text` is only XML whitespace (space, tab, CR, LF).
+func isXMLWhitespace(_ text: String) -> Bool {
+  text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+}
+
+/// `text` with runs of XML whitespace made one space, and trimmed.
+func collapsingXMLWhitespace(_ text: String) -> String {
+  var bytes: [UInt8] = []
+  bytes.reserveCapacity(text.utf8.count)
+  var pendingSpace = false
+  for b in text.utf8 {
+    if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+      pendingSpace = !bytes.isEmpty
+    } else {
+      if pendingSpace { bytes.append(0x20) }
+      pendingSpace = false
+      bytes.append(b)
+    }
+  }
+  if bytes.count == text.utf8.count { return text }
+  return String(decoding: bytes, as: UTF8.self)
 }
