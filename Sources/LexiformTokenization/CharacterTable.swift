@@ -104,4 +104,14 @@ final class CharacterTable: @unchecked Sendable {
   func scriptName(_ code: Int32) -> [UInt8] {
     code >= 0 && Int(code) < scriptNames.count ? scriptNames[Int(code)] : Array("Zzzz".utf8)
   }
+
+  /// Appends the ISO 15924 code of an ICU script code.
+  @inline(__always)
+  func appendScriptName(_ code: Int32, to output: inout [UInt8]) {
+    if code >= 0 && Int(code) < scriptNames.count {
+      scriptNames.withUnsafeBufferPointer { names in output.append(contentsOf: names[Int(code)]) }
+    } else {
+      output.append(contentsOf: [0x5A, 0x7A, 0x7A, 0x7A])  // Zzzz
+    }
+  }
 }

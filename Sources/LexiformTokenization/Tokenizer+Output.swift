@@ -45,9 +45,9 @@ public final class TokenWriter: LineTransformer {
         }
       }
     case .json:
-      output.append(contentsOf: #"{"tokens":["#.utf8)
+      output.append(contentsOf: JSONPieces.open)
       for index in 0..<tokenizer.count {
-        output.append(contentsOf: index == 0 ? #"{"text":""#.utf8 : #",{"text":""#.utf8)
+        output.append(contentsOf: index == 0 ? JSONPieces.firstText : JSONPieces.nextText)
         text.removeAll(keepingCapacity: true)
         tokenizer.appendText(ofToken: index, line: line, to: &text)
         if escapes {
@@ -58,22 +58,46 @@ public final class TokenWriter: LineTransformer {
           appendJSONEscaped(text, to: &output)
         }
         let range = tokenizer.utf8Range(ofToken: index)
-        output.append(contentsOf: #"","start":"#.utf8)
+        output.append(contentsOf: JSONPieces.start)
         appendDecimal(range.lowerBound, to: &output)
-        output.append(contentsOf: #","end":"#.utf8)
+        output.append(contentsOf: JSONPieces.end)
         appendDecimal(range.upperBound, to: &output)
-        output.append(contentsOf: #","script":""#.utf8)
-        output.append(contentsOf: tokenizer.table.scriptName(tokenizer.scriptCode(of: index)))
-        output.append(contentsOf: #""}"#.utf8)
+        output.append(contentsOf: JSONPieces.script)
+        tokenizer.table.appendScriptName(tokenizer.scriptCode(of: index), to: &output)
+        output.append(contentsOf: JSONPieces.close)
       }
-      output.append(contentsOf: "]}".utf8)
+      output.append(contentsOf: JSONPieces.closeAll)
     }
     output.append(0x0A)
   }
 }
 
+/// The fixed parts of a JSON output line.
+enum JSONPieces {
+  static let open: StaticString = #"{"tokens":["#
+  static let firstText: StaticString = #"{"text":""#
+  static let nextText: StaticString = #",{"text":""#
+  static let start: StaticString = #"","start":"#
+  static let end: StaticString = #","end":"#
+  static let script: StaticString = #","script":""#
+  static let close: StaticString = #""}"#
+  static let closeAll: StaticString = "]}"
+}
+
+extension Array where Element == UInt8 {
+  /// Appends the bytes of a static string with one copy.
+  @inline(__always)
+  mutating func append(contentsOf string: StaticString) {
+    string.withUTF8Buffer { append(contentsOf: $0) }
+  }
+}
+
 /// Appends UTF-8 bytes as the inside of a JSON string (RFC 8259 §7).
 func appendJSONEscaped(_ bytes: [UInt8], to output: inout [UInt8]) {
+  if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+    output.append(contentsOf: bytes)
+    return
+  }
   let hex = Array("0123456789abcdef".utf8)
   for byte in bytes {
     switch byte {
@@ -107,21 +131,13 @@ func appendMosesEscaped(_ bytes: [UInt8], to output: inout [UInt8]) {
 }
 
 /// Appends a non-negative integer in decimal.
+@inline(__always)
 func appendDecimal(_ value: Int, to output: inout [UInt8]) {
-  if value < 10 {
-    output.append(UInt8(0x30 + max(0, value)))
-    return
-  }
-  var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-    (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-  var n = value
-  var count = 0
-  withUnsafeMutableBytes(of: &digits) { d in
-    while n > 0 && count < 20 {
-      d[count] = UInt8(0x30 + n % 10)
-      n /= 10
-      count += 1
-    }
-    for i in stride(from: count - 1, through: 0, by: -1) { output.append(d[i]) }
+  let value = max(0, value)
+  var divisor = 1
+  while divisor <= value / 10 { divisor *= 10 }
+  while divisor > 0 {
+    output.append(UInt8(truncatingIfNeeded: 0x30 + (value / divisor) % 10))
+    divisor /= 10
   }
 }
