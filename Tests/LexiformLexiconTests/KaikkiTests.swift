@@ -96,7 +96,7 @@ final class KaikkiTests: XCTestCase {
     XCTAssertEqual(error?.description, "\(path):3:14: error: expected ',' or '}' after an object member, found '\"'")
     let lenient = try KaikkiReader(path: path, options: LexiconReaderOptions(lenient: true))
     XCTAssertEqual(try readAll(lenient).count, 2)
-    XCTAssertEqual(lenient.skipped.count(for: "malformed line"), 1)
+    XCTAssertEqual(lenient.skipped.count(for: "malformed JSON"), 1)
   }
 
   func testJSONLinesRoundTrip() throws {

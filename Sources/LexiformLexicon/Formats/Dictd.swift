@@ -372,11 +372,7 @@ public final class DictdReader: LexiconReader {
     self.options = options
     files = try DictdFiles(either: path)
     text = try DictdText(path: files.dict)
-    do {
-      lines = try LineReader(path: files.index, options: LineReaderOptions(lenient: options.lenient))
-    } catch {
-      throw LexiconError(.io, at: error.location, error.message, underlyingError: error)
-    }
+    lines = try _openLines(files.index, lenient: options.lenient)
     let named = _Dictd.languages(fromFileName: files.index)
     header.sourceLanguage = options.sourceLanguage ?? named?.0
     header.targetLanguages = (options.targetLanguage ?? named?.1).map { [$0] } ?? []
@@ -416,10 +412,7 @@ public final class DictdReader: LexiconReader {
       do {
         line = try lines.nextLine()
       } catch {
-        guard options.lenient, error.code == .invalidUTF8 || error.code == .lineTooLong else {
-          throw LexiconError(error.code == .invalidUTF8 ? .malformed : .io, at: error.location, error.message, underlyingError: error)
-        }
-        skipped.record(reason: error.code.rawValue, at: error.location ?? lines.location)
+        if let failure = _lineFailure(error, lines: lines, lenient: options.lenient, skipped: &skipped) { throw failure }
         continue
       }
       guard let line else { return nil }
@@ -502,12 +495,7 @@ public final class DictdDictionary {
   public init(path: String, options: LexiconReaderOptions = LexiconReaderOptions()) throws(LexiconError) {
     files = try DictdFiles(either: path)
     text = try DictdText(path: files.dict)
-    let reader: LineReader
-    do {
-      reader = try LineReader(path: files.index)
-    } catch {
-      throw LexiconError(.io, at: error.location, error.message, underlyingError: error)
-    }
+    let reader = try _openLines(files.index, lenient: false)
     var entries: [DictdIndexEntry] = []
     var metadata: [DictdIndexEntry] = []
     while true {

@@ -18,7 +18,7 @@ public final class JSONLinesReader: LexiconReader {
   public private(set) var header = LexiconHeader()
   public private(set) var skipped = SkipCounter()
   private let options: LexiconReaderOptions
-  private let lines: LineReader
+  private let source: _JSONLineSource
   /// The first line's entry, read while looking for a header.
   private var pending: LexiconEntry?
 
@@ -31,14 +31,10 @@ public final class JSONLinesReader: LexiconReader {
   ///   line is malformed (strict mode).
   public init(path: String, options: LexiconReaderOptions = LexiconReaderOptions()) throws(LexiconError) {
     self.options = options
-    do {
-      self.lines = try LineReader(path: path, options: LineReaderOptions(lenient: options.lenient))
-    } catch {
-      throw LexiconError(.io, at: error.location, error.message, underlyingError: error)
-    }
-    self.path = lines.path
-    guard let (value, line) = try nextValue() else { return }
-    let decoder = _JSONLinesDecoder(location: SourceLocation(path: self.path, line: line))
+    source = try _JSONLineSource(path: path, lenient: options.lenient)
+    self.path = source.path
+    guard let (value, location) = try source.next(skipped: &skipped) else { return }
+    let decoder = _JSONLinesDecoder(location: location)
     if let object = value.objectValue, object.count == 1, let headerValue = object["header"] {
       do {
         header = try decoder.header(headerValue)
@@ -56,8 +52,8 @@ public final class JSONLinesReader: LexiconReader {
       pending = nil
       return entry
     }
-    while let (value, line) = try nextValue() {
-      if let entry = try decodeOrSkip(value, _JSONLinesDecoder(location: SourceLocation(path: path, line: line))) {
+    while let (value, location) = try source.next(skipped: &skipped) {
+      if let entry = try decodeOrSkip(value, _JSONLinesDecoder(location: location)) {
         return entry
       }
     }
@@ -71,47 +67,6 @@ public final class JSONLinesReader: LexiconReader {
       guard options.lenient else { throw error }
       skipped.record(reason: error.code == .missing ? "missing member" : "wrong member type", at: decoder.location)
       return nil
-    }
-  }
-
-  /// What one line of the file holds.
-  private enum Line {
-    case blank
-    case value(JSONValue)
-    case malformed(CoreError)
-  }
-
-  /// The next non-blank line parsed as JSON (lenient: malformed lines skipped).
-  private func nextValue() throws(LexiconError) -> (JSONValue, Int)? {
-    while true {
-      let line: Line?
-      do {
-        line = try lines.withNextLine { bytes, number -> Line in
-          if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .blank }
-          do throws(CoreError) {
-            return .value(try JSONParser.parse(bytes, path: path, line: number))
-          } catch {
-            return .malformed(error)
-          }
-        }
-      } catch let error as CoreError {
-        guard options.lenient, error.code == .invalidUTF8 || error.code == .lineTooLong else {
-          throw LexiconError(
-            error.code == .unreadable ? .io : .malformed, at: error.location, error.message, underlyingError: error)
-        }
-        skipped.record(reason: error.code.rawValue, at: error.location ?? lines.location)
-        continue
-      } catch {
-        throw LexiconError(.io, at: lines.location, "\(error)")
-      }
-      switch line {
-      case nil: return nil
-      case .blank?: continue
-      case .value(let value)?: return (value, lines.lineNumber)
-      case .malformed(let error)?:
-        guard options.lenient else { throw LexiconError.wrapping(error) }
-        skipped.record(reason: "malformed JSON", at: error.location ?? lines.location)
-      }
     }
   }
 }

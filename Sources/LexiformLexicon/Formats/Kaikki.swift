@@ -40,7 +40,7 @@ public final class KaikkiReader: LexiconReader {
   public private(set) var header = LexiconHeader()
   public private(set) var skipped = SkipCounter()
   private let options: LexiconReaderOptions
-  private let lines: LineReader
+  private let source: _JSONLineSource
   /// The language of glosses (the Wiktionary edition's).
   private let glossLanguage: LanguageTag
 
@@ -53,51 +53,23 @@ public final class KaikkiReader: LexiconReader {
   /// - Throws: ``LexiconError`` (`io`) when the file cannot be opened.
   public init(path: String, options: LexiconReaderOptions = LexiconReaderOptions()) throws(LexiconError) {
     self.options = options
-    do {
-      self.lines = try LineReader(path: path, options: LineReaderOptions(lenient: options.lenient))
-    } catch {
-      throw LexiconError(.io, at: error.location, error.message, underlyingError: error)
-    }
-    self.path = lines.path
+    source = try _JSONLineSource(path: path, lenient: options.lenient)
+    self.path = source.path
     glossLanguage = options.targetLanguage ?? LanguageTag("en")
     header.sourceLanguage = options.sourceLanguage
     header.targetLanguages = [glossLanguage]
   }
 
   public func next() throws(LexiconError) -> LexiconEntry? {
-    while true {
-      let parsed: Result<JSONValue, CoreError>?
+    while let (value, location) = try source.next(skipped: &skipped) {
       do {
-        parsed = try lines.withNextLine { bytes, number -> Result<JSONValue, CoreError> in
-          if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .success(.null) }
-          do throws(CoreError) {
-            return .success(try JSONParser.parse(bytes, path: path, line: number))
-          } catch {
-            return .failure(error)
-          }
-        }
-      } catch let error as CoreError {
-        guard options.lenient, error.code == .invalidUTF8 || error.code == .lineTooLong else {
-          throw LexiconError(
-            error.code == .unreadable || error.code == .badCompression ? .io : .malformed, at: error.location,
-            error.message, underlyingError: error)
-        }
-        skipped.record(reason: error.code.rawValue, at: error.location ?? lines.location)
-        continue
-      } catch {
-        throw LexiconError(.io, at: lines.location, "\(error)")
-      }
-      guard let parsed else { return nil }
-      let location = SourceLocation(path: path, line: lines.lineNumber)
-      do {
-        let value = try parsed.mapError(LexiconError.wrapping).get()
-        if value.isNull { continue }  // blank line
         return try entry(value, at: location)
       } catch {
         guard options.lenient else { throw error }
-        skipped.record(reason: error.code == .missing ? "missing word" : "malformed line", at: error.location ?? location)
+        skipped.record(reason: error.code == .missing ? "missing word" : "malformed line", at: location)
       }
     }
+    return nil
   }
 
   private static let relationLists: Set<String> = [

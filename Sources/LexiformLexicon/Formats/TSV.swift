@@ -125,11 +125,7 @@ public final class TSVReader: LexiconReader {
   ) throws(LexiconError) {
     self.options = options
     self.tsvOptions = tsvOptions
-    do {
-      self.lines = try LineReader(path: path, options: LineReaderOptions(lenient: options.lenient))
-    } catch {
-      throw LexiconError(.io, at: error.location, error.message, underlyingError: error)
-    }
+    self.lines = try _openLines(path, lenient: options.lenient)
     self.path = lines.path
     self.header = LexiconHeader(
       sourceLanguage: options.sourceLanguage, targetLanguages: options.targetLanguage.map { [$0] } ?? [])
@@ -356,10 +352,7 @@ public final class TSVReader: LexiconReader {
       do {
         text = try lines.nextLine()
       } catch {
-        guard options.lenient, error.code != .unreadable, error.code != .badCompression else {
-          throw LexiconError(error.code == .invalidUTF8 ? .malformed : .io, at: error.location, error.message, underlyingError: error)
-        }
-        skipped.record(reason: error.code.rawValue, at: error.location ?? lines.location)
+        if let failure = _lineFailure(error, lines: lines, lenient: options.lenient, skipped: &skipped) { throw failure }
         continue
       }
       guard let line = text else {
