@@ -80,7 +80,7 @@ let package = Package(
       dependencies: ["LexiformTokenization", "LexiformXML", "_LexiformTestSupport"]
     ),
 
-    .target(name: "LexiformUniMorph", dependencies: ["LexiformCore"]),
+    .target(name: "LexiformUniMorph", dependencies: ["LexiformCore", "LexiformUnicode"]),
     .testTarget(
       name: "LexiformUniMorphTests",
       dependencies: ["LexiformUniMorph", "_LexiformTestSupport"]

@@ -1,1 +1,0 @@
-// LexiformUniMorph: UniMorph tables and schema (see issue 5).

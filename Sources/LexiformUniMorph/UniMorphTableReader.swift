@@ -1,0 +1,229 @@
+public import LexiformCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One row of a UniMorph table: a lemma, an inflected form and its features.
+public struct UniMorphEntry: Hashable, Sendable {
+  /// The lemma (citation form); may contain spaces (`Abu Dabili`).
+  public var lemma: String
+  /// The inflected form; may contain spaces (`yaptırıyor olacağız`).
+  public var form: String
+  /// The features as written: `V;IND;PRS;NOM(1,SG)`.
+  public var tags: String
+  /// Where the row is (path and line).
+  public var location: SourceLocation
+
+  /// Creates an entry.
+  /// - Parameters:
+  ///   - lemma: The lemma.
+  ///   - form: The inflected form.
+  ///   - tags: The features as written.
+  ///   - location: Where the row is.
+  public init(lemma: String, form: String, tags: String, location: SourceLocation) {
+    self.lemma = lemma
+    self.form = form
+    self.tags = tags
+    self.location = location
+  }
+
+  /// The row's fields in a column order, without a line terminator.
+  /// - Parameter order: The order to write.
+  /// - Returns: `lemma\tform\ttags` or `lemma\ttags\tform`.
+  public func line(_ order: UniMorphColumnOrder) -> String {
+    order == .lemmaFormTags ? "\(lemma)\t\(form)\t\(tags)" : "\(lemma)\t\(tags)\t\(form)"
+  }
+}
+
+/// How a ``UniMorphTableReader`` reads.
+public struct UniMorphReaderOptions: Sendable, Hashable {
+  /// The column order, or `.auto` (the default) to detect it per file from
+  /// its first ``detectionSampleSize`` rows.
+  public var columns: UniMorphColumnChoice
+  /// Whether malformed rows (wrong column count, empty field, a bundle that
+  /// does not parse, invalid UTF-8) are skipped and counted in
+  /// ``UniMorphTableReader/skipped`` instead of being errors. Default `false`.
+  public var lenient: Bool
+  /// How many rows detection looks at. Default 200.
+  public var detectionSampleSize: Int
+
+  /// Creates options.
+  /// - Parameters:
+  ///   - columns: The column order, or `.auto`.
+  ///   - lenient: Whether to skip malformed rows.
+  ///   - detectionSampleSize: How many rows detection looks at.
+  public init(columns: UniMorphColumnChoice = .auto, lenient: Bool = false, detectionSampleSize: Int = 200) {
+    self.columns = columns
+    self.lenient = lenient
+    self.detectionSampleSize = max(1, detectionSampleSize)
+  }
+}
+
+/// Reads UniMorph and SIGMORPHON tables row by row, in constant memory.
+///
+/// - Both column orders (``UniMorphColumnOrder``), detected per file from
+///   its first rows (see ``detections``) or given.
+/// - Lemmas and forms may contain spaces; empty lines and lines starting
+///   with `#` are skipped.
+/// - Several files are read as one table, in order: UniMorph splits large
+///   languages into parts (`fin.1`, `fin.2`, …), and ``parts(of:)`` finds them.
+/// - Gzip-compressed files and `-` (standard input) are read transparently.
+///
+/// ```swift
+/// let reader = try UniMorphTableReader(paths: UniMorphTableReader.parts(of: "fin"))
+/// while let entry = try reader.next() { … }
+/// ```
+public final class UniMorphTableReader {
+  /// The files, in reading order.
+  public let paths: [String]
+  /// How the reader reads.
+  public let options: UniMorphReaderOptions
+  /// The order used for each file read so far, and whether it was detected
+  /// (`true`) or given (`false`).
+  public private(set) var detections: [(path: String, order: UniMorphColumnOrder, detected: Bool)] = []
+  /// Rows skipped in lenient mode, by reason.
+  public private(set) var skipped = SkipCounter()
+  /// The order of the file being read.
+  public private(set) var columnOrder: UniMorphColumnOrder = .lemmaFormTags
+
+  private var fileIndex = -1
+  private var reader: LineReader?
+  /// Rows read ahead for detection: the line and its number.
+  private var pending: [(String, Int)] = []
+  private var pendingIndex = 0
+
+  /// Creates a reader; files are opened as they are reached.
+  /// - Parameters:
+  ///   - paths: The files (or `-`), read one after another as one table.
+  ///   - options: How to read.
+  public init(paths: [String], options: UniMorphReaderOptions = UniMorphReaderOptions()) {
+    self.paths = paths
+    self.options = options
+  }
+
+  /// The files that make up a table: `path` itself if it exists, else its
+  /// numbered parts `path.1`, `path.2`, … as UniMorph splits large languages.
+  /// - Parameter path: A file, or the common name of its parts.
+  /// - Returns: The files, in order; `[path]` when neither exists (opening
+  ///   it then reports the error).
+  public static func parts(of path: String) -> [String] {
+    if path == "-" || access(path, F_OK) == 0 { return [path] }
+    var found: [String] = []
+    var number = 1
+    while access("\(path).\(number)", F_OK) == 0 {
+      found.append("\(path).\(number)")
+      number += 1
+    }
+    return found.isEmpty ? [path] : found
+  }
+
+  /// Reads the next row.
+  /// - Returns: The row, or `nil` after the last row of the last file.
+  /// - Throws: ``UniMorphError``: `columnCount`, `emptyField`,
+  ///   `invalidUTF8` for a malformed row (unless lenient), `columnOrder` when
+  ///   detection fails, `unreadable` when a file cannot be read.
+  public func next() throws(UniMorphError) -> UniMorphEntry? {
+    while true {
+      guard let (line, number) = try nextLine() else { return nil }
+      if let entry = try entry(line, number) { return entry }
+    }
+  }
+
+  /// Splits a line into an entry; `nil` for a skipped line.
+  private func entry(_ line: String, _ number: Int) throws(UniMorphError) -> UniMorphEntry? {
+    let path = paths[fileIndex]
+    let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+    let location = SourceLocation(path: path, line: number, column: 1)
+    guard fields.count == 3 else {
+      return try reject(
+        UniMorphError(
+          .columnCount, at: location,
+          expectedFound("3 tab-separated fields (\(columnOrder.rawValue))", "\(fields.count)")))
+    }
+    if let empty = fields.firstIndex(where: \.isEmpty) {
+      var at = location
+      at.column = fields[..<empty].reduce(1) { $0 + $1.unicodeScalars.count + 1 }
+      let name = empty == 0 ? "lemma" : empty == columnOrder.tagsIndex ? "features" : "form"
+      return try reject(UniMorphError(.emptyField, at: at, "empty \(name) field"))
+    }
+    return UniMorphEntry(
+      lemma: String(fields[0]), form: String(fields[columnOrder.formIndex]),
+      tags: String(fields[columnOrder.tagsIndex]), location: location)
+  }
+
+  private func reject(_ error: UniMorphError) throws(UniMorphError) -> UniMorphEntry? {
+    guard options.lenient else { throw error }
+    skipped.record(reason: error.code.rawValue, at: error.location ?? SourceLocation(path: "?"))
+    return nil
+  }
+
+  /// The next data line (not empty, not a comment) of any file.
+  private func nextLine() throws(UniMorphError) -> (String, Int)? {
+    while true {
+      if pendingIndex < pending.count {
+        defer { pendingIndex += 1 }
+        return pending[pendingIndex]
+      }
+      if let reader, let line = try readDataLine(reader) { return line }
+      guard try openNextFile() else { return nil }
+    }
+  }
+
+  private func readDataLine(_ reader: LineReader) throws(UniMorphError) -> (String, Int)? {
+    while true {
+      do {
+        guard let line = try reader.nextLine() else { return nil }
+        if line.isEmpty || line.hasPrefix("#") || line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
+        return (line, reader.lineNumber)
+      } catch {
+        let wrapped = UniMorphError.reading(error)
+        guard options.lenient, error.code == .invalidUTF8 else { throw wrapped }
+        skipped.record(reason: wrapped.code.rawValue, at: error.location ?? reader.location)
+      }
+    }
+  }
+
+  /// Opens the next file and settles its column order.
+  private func openNextFile() throws(UniMorphError) -> Bool {
+    reader = nil
+    pending = []
+    pendingIndex = 0
+    fileIndex += 1
+    guard fileIndex < paths.count else { return false }
+    let path = paths[fileIndex]
+    let opened: LineReader
+    do {
+      opened = try LineReader(path: path, options: LineReaderOptions(lenient: false))
+    } catch {
+      throw UniMorphError.reading(error)
+    }
+    reader = opened
+    switch options.columns {
+    case .fixed(let order):
+      columnOrder = order
+      detections.append((path, order, false))
+    case .auto:
+      while pending.count < options.detectionSampleSize, let line = try readDataLine(opened) {
+        pending.append(line)
+      }
+      let samples = pending.compactMap { line, _ -> (second: String, third: String)? in
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        return fields.count == 3 ? (String(fields[1]), String(fields[2])) : nil
+      }
+      if pending.isEmpty {
+        detections.append((path, columnOrder, false))
+      } else if let order = UniMorphColumnOrder.detect(samples) {
+        columnOrder = order
+        detections.append((path, order, true))
+      } else {
+        throw UniMorphError(
+          .columnOrder, at: SourceLocation(path: path),
+          "cannot tell the column order from the first \(pending.count) rows (neither the second nor the third column reads as UniMorph features); give --columns lemma-form-tags or lemma-tags-form")
+      }
+    }
+    return true
+  }
+}

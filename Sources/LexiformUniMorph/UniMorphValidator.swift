@@ -1,0 +1,195 @@
+public import LexiformCore
+import LexiformUnicode
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// How ``UniMorphValidator`` checks.
+public struct UniMorphValidatorOptions: Sendable {
+  /// The column order, or `.auto` (the default) to detect it per file.
+  public var columns: UniMorphColumnChoice
+  /// The schema features are checked against. Default ``UniMorphSchema/standard``.
+  public var schema: UniMorphSchema
+  /// Whether forms that share nothing with their lemma are reported
+  /// (warnings). Default `true`.
+  public var checksUnrelatedForms: Bool
+  /// How many rows column detection looks at. Default 200.
+  public var detectionSampleSize: Int
+
+  /// Creates options.
+  /// - Parameters:
+  ///   - columns: The column order, or `.auto`.
+  ///   - schema: The schema.
+  ///   - checksUnrelatedForms: Whether to warn about forms unrelated to their lemma.
+  ///   - detectionSampleSize: How many rows column detection looks at.
+  public init(
+    columns: UniMorphColumnChoice = .auto, schema: UniMorphSchema = .standard, checksUnrelatedForms: Bool = true,
+    detectionSampleSize: Int = 200
+  ) {
+    self.columns = columns
+    self.schema = schema
+    self.checksUnrelatedForms = checksUnrelatedForms
+    self.detectionSampleSize = max(1, detectionSampleSize)
+  }
+}
+
+/// What ``UniMorphValidator/validate(path:report:)`` found in one file.
+public struct UniMorphValidationSummary: Sendable, Hashable {
+  /// The file.
+  public var path: String
+  /// The column order used.
+  public var columnOrder: UniMorphColumnOrder
+  /// Whether the order was detected (`false`: given, or the file is empty).
+  public var detected: Bool
+  /// Data rows read (not counting empty and comment lines).
+  public var rows = 0
+  /// Problems of severity `error`.
+  public var errors = 0
+  /// Problems of severity `warning`.
+  public var warnings = 0
+  /// Problems by code.
+  public var counts: [UniMorphError.Code: Int] = [:]
+}
+
+/// Checks UniMorph tables and reports every problem, located to the column.
+///
+/// Errors: a feature not in the schema (``UniMorphError/Code/unknownFeature``),
+/// two features of one dimension without `+` or `/` (`conflictingFeatures`),
+/// a repeated feature, unbalanced parentheses and other malformed bundles,
+/// a row without three fields, an empty field, a lemma or form not in NFC
+/// (UAX #15, Unicode 15.1), a duplicate row, invalid UTF-8.
+///
+/// Warning (`unrelatedForm`): a form that shares (almost) nothing with its
+/// lemma. The measure is the longest common substring of lemma and form,
+/// lower-cased, without diacritics (NFD, marks removed) and counting letters
+/// and digits only. A form is reported when that is shorter than half the
+/// lemma *and* at most half the median for the forms of the same paradigm
+/// (the run of consecutive rows with the lemma), where that median is at
+/// least 4, so that languages whose stems change throughout (ablaut,
+/// templatic morphology) and short stems (*run*, *ran*) are judged against
+/// themselves; in a paradigm of fewer than 4 rows, only a form that shares no
+/// letter at all is reported.
+///
+/// Speed: rows are checked as bytes; each distinct feature string is parsed
+/// and checked once and cached; lemmas and forms go to ICU's normalizer only
+/// when they contain a character at or above U+0300.
+///
+/// - Complexity: O(*n*) in the input's bytes, plus O(*L*·*F*) per row of a
+///   paradigm that fails the quick relatedness test. Memory is O(distinct
+///   rows) for duplicate detection.
+public final class UniMorphValidator {
+  /// How the validator checks.
+  public let options: UniMorphValidatorOptions
+  private let normalizer: Normalizer?
+  private let decomposer: Normalizer?
+
+  /// Creates a validator.
+  /// - Parameter options: How to check.
+  public init(options: UniMorphValidatorOptions = UniMorphValidatorOptions()) {
+    self.options = options
+    self.normalizer = try? Normalizer(.nfc)
+    self.decomposer = try? Normalizer(.nfd)
+  }
+
+  /// Checks one file, reporting each problem as it is found.
+  /// - Parameters:
+  ///   - path: The file (gzip or not), or `-` for standard input.
+  ///   - report: Called with each problem (errors and warnings), in the order
+  ///     found; warnings about a paradigm come when the paradigm ends.
+  /// - Returns: The counts.
+  /// - Throws: ``UniMorphError`` (`unreadable`) when the file cannot be
+  ///   opened or read; problems in the data are reported, not thrown.
+  public func validate(
+    path: String, report: (UniMorphError) -> Void
+  ) throws(UniMorphError) -> UniMorphValidationSummary {
+    let result = withoutActuallyEscaping(report) { report in
+      Result { () throws(UniMorphError) in try validate(path: path, escaping: report) }
+    }
+    return try result.get()
+  }
+
+  private func validate(
+    path: String, escaping report: @escaping (UniMorphError) -> Void
+  ) throws(UniMorphError) -> UniMorphValidationSummary {
+    let reader: LineReader
+    do {
+      reader = try LineReader(path: path)
+    } catch {
+      throw UniMorphError.reading(error)
+    }
+    let run = ValidationRun(validator: self, path: path, report: report)
+    // Column order: given, or detected from the first rows.
+    var sample: [(String, Int)] = []
+    switch options.columns {
+    case .fixed(let order):
+      run.summary.columnOrder = order
+    case .auto:
+      while sample.count < options.detectionSampleSize {
+        guard let line = try run.readLine(reader) else { break }
+        if Self.isData(line) { sample.append((line, reader.lineNumber)) }
+      }
+      let pairs = sample.compactMap { line, _ -> (second: String, third: String)? in
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        return fields.count == 3 ? (String(fields[1]), String(fields[2])) : nil
+      }
+      if let order = UniMorphColumnOrder.detect(pairs, schema: options.schema) {
+        run.summary.columnOrder = order
+        run.summary.detected = true
+      } else if !sample.isEmpty {
+        run.problem(
+          .columnOrder, line: 0, column: nil,
+          "cannot tell the column order from the first \(sample.count) rows (neither the second nor the third column reads as UniMorph features); give --columns; checking as \(run.summary.columnOrder)"
+        )
+      }
+    }
+    for (line, number) in sample {
+      var text = line
+      text.withUTF8 { run.check($0, line: number) }
+    }
+    while true {
+      do {
+        let more = try reader.withNextLine { bytes, number in run.check(bytes, line: number) }
+        if more == nil { break }
+      } catch let error as CoreError where error.code == .invalidUTF8 {
+        run.report(UniMorphError.reading(error))
+      } catch let error as CoreError {
+        run.finish()
+        throw UniMorphError.reading(error)
+      } catch {
+        run.finish()
+        throw UniMorphError(.unreadable, at: SourceLocation(path: path), "\(error)")
+      }
+    }
+    run.finish()
+    return run.summary
+  }
+
+  static func isData(_ line: String) -> Bool {
+    !line.isEmpty && !line.hasPrefix("#") && !line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x0D }
+  }
+
+  /// Whether `text` is in NFC (ICU; `true` when ICU is unavailable).
+  func isNFC(_ text: String) -> Bool {
+    guard let normalizer else { return true }
+    return (try? normalizer.isNormalized(text)) ?? true
+  }
+
+  /// Lower-cased letters and digits of `text`, diacritics removed.
+  func folded(_ text: String) -> [Unicode.Scalar] {
+    let decomposed = (try? decomposer?.normalize(text)) ?? text
+    var result: [Unicode.Scalar] = []
+    for scalar in decomposed.unicodeScalars {
+      switch scalar.properties.generalCategory {
+      case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+        .decimalNumber, .letterNumber, .otherNumber:
+        result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+      default:
+        continue
+      }
+    }
+    return result
+  }
+}
