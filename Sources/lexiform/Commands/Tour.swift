@@ -69,16 +69,18 @@ struct TourReport {
     try xmlStep(samples)
     try lineStep(samples)
     try unicodeStep(samples)
+    try tokenizationStep(samples)
+    try lexiconStep(samples)
     randomStep()
     lines.append("")
     lines.append(
-      "Coming next: lexicon import, UniMorph tables, parallel text, tokenization profiles, augmentation, inflection.")
+      "Coming next: parallel text, augmentation, inflection.")
   }
 
   // MARK: 1. XML
 
   private mutating func xmlStep(_ samples: String) throws {
-    section("1. XML: streaming reader over libxml2, exact positions, located errors")
+    section("XML: streaming reader over libxml2, exact positions, located errors")
     let files: [(file: String, format: String, entry: String)] = [
       ("swh-eng.dix", "Apertium bilingual dictionary", "e"),
       ("swh-eng.tei", "FreeDict TEI P5", "entry"),
@@ -118,7 +120,7 @@ struct TourReport {
   // MARK: 2. Lines
 
   private mutating func lineStep(_ samples: String) throws {
-    section("2. Lines: UTF-8 checked, .gz read transparently")
+    section("Lines: UTF-8 checked, .gz read transparently")
     let tsv = try LineReader(path: samples + "/swh-eng.tsv")
     var pairs = 0
     var comments = 0
@@ -139,7 +141,7 @@ struct TourReport {
   // MARK: 3. Unicode
 
   private mutating func unicodeStep(_ samples: String) throws {
-    section("3. Unicode through ICU: scripts, word boundaries, normalization, case")
+    section("Unicode through ICU: scripts, word boundaries, normalization, case")
     let words = try WordBreakIterator(kind: .word)
     let reader = try LineReader(path: samples + "/multiscript.txt.gz")
     var rows: [[String]] = [["script", "words", "first words (ICU word boundaries)"]]
@@ -170,7 +172,7 @@ struct TourReport {
   // MARK: 4. Randomness
 
   private mutating func randomStep() {
-    section("4. Seeded randomness: the same stream on every platform")
+    section("Seeded randomness: the same stream on every platform")
     var random = SeededRandom(seed: seed)
     let draws = (0..<5).map { _ in String(random.uniform(below: 1000)) }
     lines.append("  --seed \(seed): \(draws.joined(separator: " ")) (draws below 1000)")

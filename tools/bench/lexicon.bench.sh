@@ -1,0 +1,69 @@
+# Bench "lexicon", sourced by tools/benchmark.sh (which defines log, die,
+# repeat_command, $runs, $repo, $tools, $work, $venv, $shared, $markdown).
+#
+# Converts every shared lexicon to JSON lines with
+#   lexiform     .build/release/lexiform lexicon convert IN OUT.jsonl
+#   lxml         tools/bench/lexicon_lxml.py IN OUT (the same fields, lxml iterparse)
+#   pyglossary   pyglossary IN OUT --write-format=Json, for the formats it reads
+#                (FreeDict TEI and dictd)
+# then converts FreeDict TEI repeated to 100 and 200 MB (tools/make-xml-corpus.sh)
+# with Lexiform alone, to show that peak memory does not grow with the file,
+# and times 200 single-word dictd lookups (lexiform lexicon lookup).
+
+bench_lexicon() {
+  if ! "$venv/bin/python" -c 'import lxml' >/dev/null 2>&1 || [[ ! -x $venv/bin/pyglossary ]]; then
+    log "installing lxml and pyglossary into $venv"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check lxml pyglossary >&2
+  fi
+  log "building lexiform (swift build -c release --product lexiform)"
+  (cd "$repo" && swift build -c release --product lexiform) >&2
+  local lexiform="$repo/.build/release/lexiform"
+  local lexicons="$shared/data/lexicons"
+  local out="$work/lexicon-out"
+  mkdir -p "$out"
+  local results="$work/results-lexicon.jsonl"
+  : >"$results"
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
+
+  run() {  # run TOOL LABEL INPUT CMD...
+    local tool=$1 label=$2 input=$3
+    shift 3
+    log "$(basename "$input"): $tool"
+    python3 "$tools/bench/timeit.py" --runs "$runs" --warmup 1 \
+      --meta "input=$input" --meta "tool=$tool" --meta "label=$label" -- "$@" >>"$results" ||
+      die "$tool failed on $input"
+  }
+
+  local input name
+  for input in "$lexicons"/freedict/*.tei "$lexicons"/apertium/*.dix "$lexicons"/lift/tha-food.lift "$lexicons"/lift/AllFLExFields.lift; do
+    name=$(basename "$input")
+    run lexiform "lexiform lexicon convert" "$input" "$lexiform" lexicon convert --quiet "$input" "$out/$name.jsonl"
+    run lxml "lxml iterparse script" "$input" "$venv/bin/python" "$tools/bench/lexicon_lxml.py" "$input" "$out/$name.lxml.jsonl"
+    if [[ $input == *.tei ]]; then
+      run pyglossary "pyglossary (FreeDict → Json)" "$input" "$venv/bin/pyglossary" "$input" "$out/$name.pg.json" \
+        --read-format=FreeDict --write-format=Json --no-progress-bar --no-color
+    fi
+  done
+  local dictd="$lexicons/dictd/freedict-eng-spa.index"
+  run lexiform "lexiform lexicon convert" "$dictd" "$lexiform" lexicon convert --quiet "$dictd" "$out/dictd.jsonl"
+  run pyglossary "pyglossary (DictOrg → Json)" "$dictd" "$venv/bin/pyglossary" "$dictd" "$out/dictd.pg.json" \
+    --read-format=DictOrg --write-format=Json --no-progress-bar --no-color
+
+  # Memory against size: the same TEI at 3, 100 and 200 MB.
+  local mb big
+  for mb in 100 200; do
+    big="$work/corpus/freedict-kur-tur-${mb}mb.tei"
+    [[ -s $big ]] || "$tools/make-xml-corpus.sh" "$big" "$mb" "$lexicons/freedict/kur-tur.tei"
+    run lexiform "lexiform lexicon convert" "$big" "$lexiform" lexicon convert --quiet "$big" "$out/big.jsonl"
+  done
+  rm -f "$out/big.jsonl"
+
+  local write=()
+  [[ -n $markdown ]] && write=(--markdown "$markdown")
+  python3 "$tools/bench/section_report.py" --results "$results" --bench lexicon --baseline lexiform \
+    --title "Lexicon conversion to JSON lines" --command "$(repeat_command lexicon)" "${write[@]}" \
+    --note "Load average (1 min) when the bench started: $load." \
+    --note "lexiform: lexicon convert IN OUT.jsonl (Lexiform's lossless JSON lines: every field of the model); lxml: tools/bench/lexicon_lxml.py, headword, part of speech, translations and definitions only; pyglossary: its FreeDict and DictOrg readers with its Json writer (headword → HTML-ish definition text)." \
+    --note "The 100 and 200 MB inputs repeat the entries of kur-tur.tei (tools/make-xml-corpus.sh): peak RSS stays flat as the input grows."
+}
