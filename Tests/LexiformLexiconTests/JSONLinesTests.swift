@@ -79,9 +79,27 @@ final class JSONLinesTests: XCTestCase {
     }
     let encoder = JSONEncoder()
     var foundation = ""
-    for entry in entries { foundation += String(decoding: try encoder.encode(entry), as: UTF8.self) + "\n" }
+    for (line, entry) in zip(lines, entries) {
+      let encoded = String(decoding: try encoder.encode(entry), as: UTF8.self)
+      foundation += encoded + "\n"
+      // Same members, same values: a member added to the model shows up here.
+      XCTAssertEqual(canonical(try JSONParser.parse(encoded)), canonical(try JSONParser.parse(String(line))))
+    }
     let other = try directory.write(foundation, to: "f.jsonl")
     XCTAssertEqual(try readAll(JSONLinesReader(path: other)), entries)
+  }
+
+  /// Members sorted by name and numbers as doubles, so that two encoders'
+  /// output compares by meaning.
+  private func canonical(_ value: JSONValue) -> JSONValue {
+    switch value {
+    case .array(let elements): return .array(elements.map(canonical))
+    case .object(let object):
+      return .object(
+        JSONObject(object.members.sorted { $0.key < $1.key }.map { .init($0.key, canonical($0.value)) }))
+    case .number(let n): return JSONNumber(n.doubleValue).map(JSONValue.number) ?? .null
+    default: return value
+    }
   }
 
   func testMalformedLineNamesFileLineAndColumn() throws {
