@@ -107,8 +107,11 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection {
   /// - Parameter members: The members, in the order they are to be written.
   public init(_ members: [Member] = []) { self.members = members }
 
+  /// The position of the first member.
   public var startIndex: Int { members.startIndex }
+  /// The position after the last member.
   public var endIndex: Int { members.endIndex }
+  /// The member at `position`; traps when out of bounds, like any collection.
   public subscript(position: Int) -> Member { members[position] }
 
   /// The value of the last member named `key`.
@@ -166,8 +169,10 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible, Expressib
     self.text = JSONNumber.shortestText(value)
   }
 
+  /// An integer literal.
   public init(integerLiteral value: Int) { self.init(value) }
 
+  /// A floating-point literal, in its shortest round-trip form.
   public init(floatLiteral value: Double) {
     self.text = value.isFinite ? JSONNumber.shortestText(value) : "0"
   }
@@ -187,6 +192,7 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible, Expressib
     return Int(d)
   }
 
+  /// The number's text.
   public var description: String { text }
 
   /// Swift's shortest round-trip representation, with `e` exponents as JSON
