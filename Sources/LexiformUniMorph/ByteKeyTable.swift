@@ -9,7 +9,7 @@
 /// duplicate-row set.
 ///
 /// Open addressing with linear probing over 16-byte slots (hash, key offset,
-/// value), FNV-1a hashes, load factor ≤ ½; keys are stored once, length
+/// value), word-at-a-time hashes, load factor ≤ ½; keys are stored once, length
 /// first, in an append-only arena.
 /// Keys total at most 4 GiB (offsets are 32-bit).
 /// - Complexity: lookups and insertions O(key length) expected.
@@ -44,15 +44,35 @@ final class ByteKeyTable {
     arena.deallocate()
   }
 
-  /// FNV-1a over the bytes (Fowler, Noll & Vo; http://www.isthe.com/chongo/tech/comp/fnv/),
-  /// with the low bit set so that 0 can mark empty slots.
+  /// A multiply–xorshift hash over 8 bytes at a time (the 64-bit finalizer
+  /// of MurmurHash3 mixes each word), with the low bit set so that 0 can
+  /// mark empty slots.
   @inline(__always)
   private static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in key {
-      h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
+    guard let base = key.baseAddress else { return h | 1 }
+    var i = 0
+    while i + 8 <= key.count {
+      h = mix(h ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+      i += 8
     }
-    return h | 1
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while i < key.count {
+      tail |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << shift
+      shift += 8
+      i += 1
+    }
+    return mix(h ^ tail) | 1
+  }
+
+  @inline(__always)
+  private static func mix(_ value: UInt64) -> UInt64 {
+    var x = value &* 0xFF51_AFD7_ED55_8CCD
+    x ^= x >> 33
+    x = x &* 0xC4CE_B9FE_1A85_EC53
+    x ^= x >> 33
+    return x
   }
 
   /// The value stored for `key`, if any.

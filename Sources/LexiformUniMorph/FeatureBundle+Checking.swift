@@ -1,5 +1,31 @@
 import LexiformCore
 
+/// What the checks know about labels already seen: a bundle check looks each
+/// label up in the schema once per run, not once per bundle.
+final class LabelLookup {
+  let schema: UniMorphSchema
+  private var features: [String: UniMorphSchema.Feature?] = [:]
+  private var messages: [String: String] = [:]
+
+  init(schema: UniMorphSchema) {
+    self.schema = schema
+  }
+
+  func feature(_ label: String) -> UniMorphSchema.Feature? {
+    if let known = features[label] { return known }
+    let found = schema.feature(label)
+    features[label] = found
+    return found
+  }
+
+  func unknownMessage(_ label: String) -> String {
+    if let known = messages[label] { return known }
+    let message = FeatureBundle.unknownMessage(label, schema)
+    messages[label] = message
+    return message
+  }
+}
+
 /// One problem found in a bundle, at a column offset within it.
 struct BundleProblem: Sendable {
   /// Unicode scalars from the start of the bundle.
@@ -17,6 +43,10 @@ extension FeatureBundle {
   ///   - offset: The bundle's column offset in the text it was parsed from.
   /// - Returns: The problems, in the order of the text.
   func problems(schema: UniMorphSchema, offset: Int = 0) -> [BundleProblem] {
+    problems(LabelLookup(schema: schema), offset: offset)
+  }
+
+  func problems(_ lookup: LabelLookup, offset: Int = 0) -> [BundleProblem] {
     var problems: [BundleProblem] = []
     var position = offset
     // Per level: the first element seen for each (dimension, group), and keys seen.
@@ -29,9 +59,8 @@ extension FeatureBundle {
         if a > 0 { position += 1 }
         for (c, label) in conjunction.enumerated() {
           if c > 0 { position += 1 }
-          if !schema.contains(label) {
-            problems.append(
-              BundleProblem(offset: position, code: .unknownFeature, message: Self.unknownMessage(label, schema)))
+          if lookup.feature(label) == nil {
+            problems.append(BundleProblem(offset: position, code: .unknownFeature, message: lookup.unknownMessage(label)))
           }
           labelsHere.append(label)
           position += label.unicodeScalars.count
@@ -39,7 +68,7 @@ extension FeatureBundle {
       }
       if let layer = element.layer {
         position += 1
-        problems += layer.problems(schema: schema, offset: position)
+        problems += layer.problems(lookup, offset: position)
         position += layer.description.unicodeScalars.count + 1
       }
       let key = element.setKey
@@ -48,7 +77,7 @@ extension FeatureBundle {
           BundleProblem(
             offset: start, code: .repeatedFeature,
             message: "\(element) appears twice in the bundle\(element.layer == nil ? "" : " at this level")"))
-      } else if element.layer == nil, let group = Self.exclusionGroup(labelsHere, schema) {
+      } else if element.layer == nil, let group = Self.exclusionGroup(labelsHere, lookup) {
         let text = element.description
         if let first = byGroup[group.key], !Self.compatible(first.labels, labelsHere) {
           problems.append(
@@ -69,11 +98,11 @@ extension FeatureBundle {
   /// The (dimension, group) shared by all of an element's labels, if they
   /// share one that excludes other features.
   private static func exclusionGroup(
-    _ labels: [String], _ schema: UniMorphSchema
+    _ labels: [String], _ lookup: LabelLookup
   ) -> (key: String, dimension: String)? {
     var result: (key: String, dimension: String)?
     for label in labels {
-      guard let feature = schema.feature(label), let group = feature.exclusionGroup else { return nil }
+      guard let feature = lookup.feature(label), let group = feature.exclusionGroup else { return nil }
       let key = "\(feature.dimension.index)/\(group)"
       if let result, result.key != key { return nil }
       result = (key, feature.dimension.name)

@@ -81,7 +81,13 @@ public struct FeatureBundle: Hashable, Sendable, CustomStringConvertible {
 
   /// The bundle's set identity: elements' keys, sorted and deduplicated.
   var setKey: String {
-    Array(Set(elements.map(\.setKey))).sorted().joined(separator: ";")
+    if elements.count == 1, let only = elements.first { return only.setKey }
+    var keys = elements.map(\.setKey)
+    keys.sort()
+    var unique: [String] = []
+    unique.reserveCapacity(keys.count)
+    for key in keys where unique.last != key { unique.append(key) }
+    return unique.joined(separator: ";")
   }
 
   public static func == (a: FeatureBundle, b: FeatureBundle) -> Bool { a.setKey == b.setKey }
@@ -155,6 +161,9 @@ public struct FeatureElement: Hashable, Sendable, CustomStringConvertible {
 
   /// The element's set identity.
   var setKey: String {
+    if layer == nil, alternatives.count == 1, let only = alternatives.first, only.count == 1, let label = only.first {
+      return label
+    }
     let head = Set(alternatives.map { Set($0).sorted().joined(separator: "+") }).sorted().joined(separator: "/")
     guard let layer else { return head }
     return head + "(" + layer.setKey + ")"

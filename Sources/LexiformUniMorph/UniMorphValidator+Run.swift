@@ -25,6 +25,7 @@ final class ValidationRun {
   @exclusivity(unchecked) private var lastLemma: [UInt8] = []
   @exclusivity(unchecked) private var lastLemmaIsNFC = true
   private let paradigm: ParadigmCheck
+  private let labels: LabelLookup
 
   init(validator: UniMorphValidator, path: String, report: @escaping (UniMorphError) -> Void) {
     self.validator = validator
@@ -32,6 +33,7 @@ final class ValidationRun {
     self.reportProblem = report
     self.summary = UniMorphValidationSummary(path: path, columnOrder: .lemmaFormTags, detected: false)
     self.paradigm = ParadigmCheck(validator: validator)
+    self.labels = LabelLookup(schema: validator.options.schema)
   }
 
   func report(_ error: UniMorphError) {
@@ -162,7 +164,7 @@ final class ValidationRun {
     var result: (problems: [BundleProblem], identity: Int) = ([], -1)
     do {
       let bundle = try FeatureBundle(parsing: text, at: SourceLocation(path: "", line: 1, column: 0))
-      result.problems = bundle.problems(schema: validator.options.schema)
+      result.problems = bundle.problems(labels)
       let key = bundle.setKey
       if let known = identities[key] {
         result.identity = known

@@ -64,7 +64,7 @@ extension LexiformCommand.UniMorph {
         if !options.quiet {
           let order = "columns \(summary.columnOrder) (\(summary.detected ? "detected" : "given"))"
           StandardError.writeLine(
-            "\(file): \(summary.rows) rows, \(order), \(summary.errors) errors, \(summary.warnings) warnings")
+            "\(file): \(summary.rows) rows, \(order), \(plural(summary.errors, "error")), \(plural(summary.warnings, "warning"))")
         }
       }
       try output?.commit()
@@ -79,4 +79,9 @@ extension LexiformCommand.UniMorph {
         + "\"message\":\(jsonString(problem.message))}\n"
     }
   }
+}
+
+/// `1 error`, `3 errors`.
+func plural(_ count: Int, _ noun: String) -> String {
+  "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
