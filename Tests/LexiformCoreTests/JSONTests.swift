@@ -190,4 +190,34 @@ final class JSONTests: XCTestCase {
       XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]), text)
     }
   }
+
+  /// Truncated and corrupted documents give a value or a located error,
+  /// never a crash.
+  func testDamagedInputNeverTraps() throws {
+    let sample = Array(
+      #"{"a": [1, -2.5e3, true, false, null, "x\u00e9\uD83D\uDE00\n"], "b": {"c": "ܫܠܡܐ"}, "d": []}"#.utf8)
+    var random = SeededRandom(seed: 7)
+    var variants: [[UInt8]] = (0...sample.count).map { Array(sample.prefix($0)) }
+    for _ in 0..<3000 {
+      var bytes = sample
+      for _ in 0..<(1 + Int(random.next() % 3)) {
+        bytes[Int(random.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: random.next())
+      }
+      variants.append(bytes)
+    }
+    var errors = 0
+    for bytes in variants {
+      bytes.withUnsafeBufferPointer { buffer in
+        do throws(CoreError) {
+          _ = try JSONParser.parse(buffer, path: "f.json")
+        } catch {
+          errors += 1
+          XCTAssertEqual(error.location?.path, "f.json")
+          XCTAssertGreaterThanOrEqual(error.location?.line ?? 0, 1)  // a corrupted byte may be a newline
+          XCTAssertNotNil(error.location?.column)
+        }
+      }
+    }
+    XCTAssertGreaterThan(errors, variants.count / 2)
+  }
 }

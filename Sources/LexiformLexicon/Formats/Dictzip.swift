@@ -188,10 +188,18 @@ public final class DictdText {
     }
     let trailer = try readExactly(fd, 4, at: fileSize - 4, path: path)
     let isize = Int(trailer[0]) | Int(trailer[1]) << 8 | Int(trailer[2]) << 16 | Int(trailer[3]) << 24
-    // ISIZE is the length modulo 2^32: pick the value consistent with the chunk count.
+    // ISIZE is the length modulo 2^32: pick the value consistent with the
+    // chunk count, which fills every chunk but the last.
     let minimum = (table.sizes.count - 1) * table.chunkLength + 1
+    let maximum = table.sizes.count * table.chunkLength
     var length = isize
-    while length < minimum { length += 1 << 32 }
+    if length < minimum { length += ((minimum - length + (1 << 32) - 1) >> 32) << 32 }
+    guard length <= maximum else {
+      throw broken(
+        fileSize - 4,
+        "an uncompressed size (gzip ISIZE) of \(minimum)–\(maximum) bytes for \(table.sizes.count) chunks of \(table.chunkLength)",
+        "\(isize)")
+    }
     return (table.chunkLength, offsets, length)
   }
 
