@@ -49,6 +49,23 @@ final class DictdTests: XCTestCase {
     XCTAssertEqual(entries[6].senses.map { $0.translations.map(\.form.text) }, [["A plain definition without a head line", "spanning two lines."]])
   }
 
+  func testDefinitionParsing() {
+    let text = "maji /ˈmadʒi/ <n, class6>\n1. water <n, uncountable>; liquid (in general, any)\n2. juice\n   Synonyms: sharubati\n"
+    let parsed = DictdDefinition(text, key: "maji")
+    XCTAssertEqual(parsed.headword, "maji")
+    XCTAssertEqual(parsed.pronunciations, ["ˈmadʒi"])
+    XCTAssertEqual(parsed.partOfSpeech, "n")
+    XCTAssertEqual(parsed.tags, ["class6"])
+    XCTAssertEqual(parsed.senses.count, 2)
+    XCTAssertEqual(parsed.senses[0].translations.map(\.text), ["water", "liquid (in general, any)"])
+    XCTAssertEqual(parsed.senses[0].translations.map(\.tags), [["n", "uncountable"], []])
+    XCTAssertEqual(parsed.senses[1].notes.map(\.0), ["synonyms"])
+    // A first line that is not the headword is a sense, not a head line.
+    XCTAssertNil(DictdDefinition("water, liquid\n", key: "maji").headword)
+    XCTAssertEqual(DictdDefinition("water, liquid\n", key: "maji").senses.first?.translations.map(\.text), ["water", "liquid"])
+    XCTAssertEqual(DictdDefinition("", key: "x").senses.count, 0)
+  }
+
   func testPlainDict() throws {
     let indexPath = try fixturePath("dictd/swa-eng.index")
     let reader = try DictdReader(path: indexPath)

@@ -155,7 +155,7 @@ struct DictdDefinition {
   var pronunciations: [String] = []
   var partOfSpeech: String?
   var tags: [String] = []
-  var senses: [(id: String?, translations: [String], notes: [(String, String)])] = []
+  var senses: [(id: String?, translations: [(text: String, tags: [String])], notes: [(String, String)])] = []
 
   init(_ text: String, key: String) {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
@@ -239,9 +239,45 @@ struct DictdDefinition {
     return (String(digits), after.dropFirst().trimmingWhitespace())
   }
 
-  static func translations(_ text: String) -> [String] {
-    text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+  /// The items of a sense line, split at `,` and `;` outside brackets and
+  /// parentheses; a `<…>` in an item (FreeDict's grammar of a translation,
+  /// `agua <n, fem>`) becomes the item's tags.
+  static func translations(_ text: String) -> [(text: String, tags: [String])] {
+    var items: [(String, [String])] = []
+    var current = ""
+    var tags: [String] = []
+    var grammar: String?
+    var depth = 0
+    func finish() {
+      let trimmed = current.trimmingWhitespace()
+      if !trimmed.isEmpty { items.append((trimmed, tags)) }
+      current = ""
+      tags = []
+    }
+    for c in text {
+      if var g = grammar {
+        if c == ">" {
+          tags.append(contentsOf: g.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty })
+          grammar = nil
+        } else {
+          g.append(c)
+          grammar = g
+        }
+        continue
+      }
+      switch c {
+      case "<": grammar = ""
+      case "(", "[": depth += 1; current.append(c)
+      case ")", "]": depth = max(0, depth - 1); current.append(c)
+      case "," where depth == 0, ";" where depth == 0: finish()
+      default: current.append(c)
+      }
+    }
+    if let g = grammar { current.append("<" + g) }  // unclosed: keep as text
+    finish()
+    return items
   }
+
 }
 
 /// The pieces every dictd reader and lookup share.
@@ -259,7 +295,8 @@ enum _Dictd {
       pronunciations: parsed.pronunciations.map { Form($0) },
       provenance: Provenance(path: indexPath, format: LexiconFormat.dictd.rawValue, line: index.line, licence: header.licence))
     for sense in parsed.senses {
-      var s = Sense(id: sense.id, translations: sense.translations.map { Translation(Form($0, language: target)) })
+      var s = Sense(
+        id: sense.id, translations: sense.translations.map { Translation(Form($0.text, language: target, tags: $0.tags)) })
       s.fields = sense.notes.map { Field($0.0, Form($0.1)) }
       entry.senses.append(s)
     }
