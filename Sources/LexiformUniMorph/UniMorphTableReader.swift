@@ -135,7 +135,8 @@ public final class UniMorphTableReader {
   /// Splits a line into an entry; `nil` for a skipped line.
   private func entry(_ line: String, _ number: Int) throws(UniMorphError) -> UniMorphEntry? {
     let path = paths[fileIndex]
-    let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+    // Split on the tab byte: splitting on Character would segment graphemes.
+    let fields = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false)
     let location = SourceLocation(path: path, line: number, column: 1)
     guard fields.count == 3 else {
       return try reject(
@@ -145,13 +146,13 @@ public final class UniMorphTableReader {
     }
     if let empty = fields.firstIndex(where: \.isEmpty) {
       var at = location
-      at.column = fields[..<empty].reduce(1) { $0 + $1.unicodeScalars.count + 1 }
+      at.column = fields[..<empty].reduce(1) { $0 + Substring($1).unicodeScalars.count + 1 }
       let name = empty == 0 ? "lemma" : empty == columnOrder.tagsIndex ? "features" : "form"
       return try reject(UniMorphError(.emptyField, at: at, "empty \(name) field"))
     }
     return UniMorphEntry(
-      lemma: String(fields[0]), form: String(fields[columnOrder.formIndex]),
-      tags: String(fields[columnOrder.tagsIndex]), location: location)
+      lemma: String(Substring(fields[0])), form: String(Substring(fields[columnOrder.formIndex])),
+      tags: String(Substring(fields[columnOrder.tagsIndex])), location: location)
   }
 
   private func reject(_ error: UniMorphError) throws(UniMorphError) -> UniMorphEntry? {
