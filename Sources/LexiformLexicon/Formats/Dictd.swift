@@ -42,7 +42,7 @@ public struct DictdIndexEntry: Hashable, Sendable {
         expectedFound("3 tab-separated columns (headword, base64 offset, base64 length)", "\(columns.count)"))
     }
     func number(_ k: Int, _ what: String) throws(LexiconError) -> Int {
-      let column = columns[0..<k].reduce(1) { $0 + $1.unicodeScalars.count + 1 }
+      var column: Int { columns[0..<k].reduce(1) { $0 + $1.unicodeScalars.count + 1 } }
       let digits = columns[k]
       guard !digits.isEmpty, digits.utf8.count <= 10 else {
         throw LexiconError(
@@ -576,6 +576,26 @@ public final class DictdDictionary {
   ///   - caseSensitive: Whether the database is case-sensitive.
   /// - Returns: The comparison form.
   public static func normalize(_ key: String, allChars: Bool, caseSensitive: Bool) -> String {
+    if key.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII fast path, same rules.
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(key.utf8.count)
+      var pendingSpace = false
+      for b in key.utf8 {
+        if b == 0x20 || (0x09...0x0D).contains(b) {
+          pendingSpace = !bytes.isEmpty
+          continue
+        }
+        let isAlphanumeric = (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+        guard allChars || isAlphanumeric else { continue }
+        if pendingSpace {
+          bytes.append(0x20)
+          pendingSpace = false
+        }
+        bytes.append(!caseSensitive && (0x41...0x5A).contains(b) ? b + 0x20 : b)
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
     var out = ""
     var pendingSpace = false
     for c in key {
