@@ -49,6 +49,15 @@ final class DictdTests: XCTestCase {
     XCTAssertEqual(entries[6].senses.map { $0.translations.map(\.form.text) }, [["A plain definition without a head line", "spanning two lines."]])
   }
 
+  func testKeyNormalization() {
+    XCTAssertEqual(DictdDictionary.normalize("  A-b\tC!  d ", allChars: false, caseSensitive: false), "ab c d")
+    XCTAssertEqual(DictdDictionary.normalize("  Ésta,\tÑu  ", allChars: false, caseSensitive: false), "ésta ñu")
+    XCTAssertEqual(DictdDictionary.normalize("A-b", allChars: true, caseSensitive: true), "A-b")
+    XCTAssertEqual(DictdDictionary.normalize("É-b", allChars: true, caseSensitive: true), "É-b")
+    XCTAssertEqual(DictdDictionary.normalize("A-b", allChars: false, caseSensitive: true), "Ab")
+    XCTAssertEqual(DictdDictionary.normalize("", allChars: false, caseSensitive: false), "")
+  }
+
   func testDefinitionParsing() {
     let text = "maji /ˈmadʒi/ <n, class6>\n1. water <n, uncountable>; liquid (in general, any)\n2. juice\n   Synonyms: sharubati\n"
     let parsed = DictdDefinition(text, key: "maji")
