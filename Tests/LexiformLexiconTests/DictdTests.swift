@@ -58,6 +58,14 @@ final class DictdTests: XCTestCase {
     XCTAssertEqual(DictdDictionary.normalize("", allChars: false, caseSensitive: false), "")
   }
 
+  func testLanguagesFromFreeDictNames() {
+    XCTAssertEqual(_Dictd.languages(fromFileName: "/x/freedict-eng-spa.index").map { [$0.0, $0.1] }, [en, LanguageTag("spa")])
+    XCTAssertEqual(_Dictd.languages(fromFileName: "swa-eng.dict.dz").map { [$0.0, $0.1] }, [sw, en])
+    XCTAssertNil(_Dictd.languages(fromFileName: "swa-eng-dz.index"))
+    XCTAssertNil(_Dictd.languages(fromFileName: "web-1913.index"))  // "web-1913" is not a language pair
+    XCTAssertNil(_Dictd.languages(fromFileName: "wordnet.index"))
+  }
+
   func testDefinitionParsing() {
     let text = "maji /ˈmadʒi/ <n, class6>\n1. water <n, uncountable>; liquid (in general, any)\n2. juice\n   Synonyms: sharubati\n"
     let parsed = DictdDefinition(text, key: "maji")

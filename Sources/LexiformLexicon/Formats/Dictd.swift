@@ -337,17 +337,17 @@ enum _Dictd {
     return body.isEmpty ? nil : body.joined(separator: " ")
   }
 
-  /// Source and target language from a FreeDict-style name `xxx-yyy.index`.
+  /// Source and target language from a FreeDict name: `xxx-yyy.index` or
+  /// `freedict-xxx-yyy.index` (ISO 639-3 codes, as FreeDict names its
+  /// databases).
   static func languages(fromFileName path: String) -> (LanguageTag, LanguageTag)? {
     let name = path.split(separator: "/").last.map(String.init) ?? path
-    let stem = name.split(separator: ".").first.map(String.init) ?? name
-    let parts = stem.split(separator: "-")
-    guard parts.count >= 2 else { return nil }
-    let a = parts[parts.count - 2]
-    let b = parts[parts.count - 1]
-    func isCode(_ s: Substring) -> Bool { (2...3).contains(s.count) && s.allSatisfy { $0.isASCII && $0.isLowercase } }
-    guard isCode(a), isCode(b) else { return nil }
-    return (LanguageTag(String(a)), LanguageTag(String(b)))
+    var stem = Substring(name.split(separator: ".").first ?? Substring(name))
+    if stem.hasPrefix("freedict-") { stem = stem.dropFirst("freedict-".count) }
+    let parts = stem.split(separator: "-", omittingEmptySubsequences: false)
+    func isCode(_ s: Substring) -> Bool { s.count == 3 && s.allSatisfy { $0.isASCII && $0.isLowercase } }
+    guard parts.count == 2, isCode(parts[0]), isCode(parts[1]) else { return nil }
+    return (LanguageTag(String(parts[0])), LanguageTag(String(parts[1])))
   }
 
   static func text(
@@ -382,7 +382,7 @@ enum _Dictd {
 /// fields of the sense. The whole definition is kept in the entry's field
 /// `dictd:definition`, and the key in `dictd:key` when it differs from the
 /// headword. Languages come from the options, else from a FreeDict name
-/// `…-xxx-yyy.index`.
+/// `xxx-yyy.index` or `freedict-xxx-yyy.index`.
 ///
 /// - Complexity: O(index + text); memory O(one definition + a few chunks).
 public final class DictdReader: LexiconReader {
