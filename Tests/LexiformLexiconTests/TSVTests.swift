@@ -90,6 +90,22 @@ final class TSVTests: XCTestCase {
     XCTAssertEqual(entries.first?.fields, [Field("column4", Form("extra"))])
   }
 
+  func testByteOrderMarkCRLFAndGzip() throws {
+    let directory = try TemporaryDirectory()
+    let text = "\u{FEFF}source\ttarget\r\nkitabu\tbook\r\nkitabu\tvolume\r\n"
+    let plain = try directory.write(text, to: "crlf.tsv")
+    let expected = try readAll(TSVReader(path: plain))
+    XCTAssertEqual(expected.map(\.headword.text), ["kitabu"])
+    XCTAssertEqual(expected.first?.senses.first?.translations.map(\.form.text), ["book", "volume"])
+    let gzip = Process()
+    gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+    gzip.arguments = ["-c", "gzip -c '\(plain)' > '\(plain).gz'"]
+    try gzip.run()
+    gzip.waitUntilExit()
+    try XCTSkipIf(gzip.terminationStatus != 0, "gzip is not available")
+    XCTAssertEqual(try readAll(TSVReader(path: plain + ".gz")).map { $0.senses }, expected.map { $0.senses })
+  }
+
   func testOneColumnLine() throws {
     let path = try fixturePath("tsv/one-column-line2.tsv")
     let error = expectLexiconError { _ = try readAll(TSVReader(path: path)) }
