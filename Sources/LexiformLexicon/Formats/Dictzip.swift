@@ -250,6 +250,31 @@ public final class DictdText {
     let start = chunkOffsets[index]
     let compressed = try Self.readExactly(fd, chunkOffsets[index + 1] - start, at: start, path: path)
     let expected = index == chunkOffsets.count - 2 ? length - index * chunkLength : chunkLength
+    let output: [UInt8]
+    switch inflateRaw(compressed, expected: expected) {
+    case .success(let bytes):
+      output = bytes
+    case .failure(let failure):
+      throw LexiconError(
+        .malformed, at: SourceLocation(path: path, byteOffset: start),
+        "damaged dictzip chunk \(index) at byte \(start): "
+          + expectedFound("\(expected) bytes", "\(failure.produced) (\(failure.message))"))
+    }
+    chunksInflated += 1
+    if cache.count >= cacheSize { cache.removeFirst() }
+    cache.append((index, output))
+    return output
+  }
+
+  /// Why a chunk did not inflate.
+  private struct InflateFailure: Error {
+    var produced: Int
+    var message: String
+  }
+
+  /// The one zlib call of a read: inflates one full-flushed chunk into
+  /// exactly `expected` bytes.
+  private func inflateRaw(_ compressed: [UInt8], expected: Int) -> Result<[UInt8], InflateFailure> {
     var output = [UInt8](repeating: 0, count: max(0, expected))
     inflateReset(&stream)
     var produced = 0
@@ -264,17 +289,9 @@ public final class DictdText {
         return status
       }
     }
-    guard status == Z_OK || status == Z_STREAM_END || (status == Z_BUF_ERROR && produced == expected),
-      produced == expected
-    else {
-      let message = stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"
-      throw LexiconError(
-        .malformed, at: SourceLocation(path: path, byteOffset: start),
-        "damaged dictzip chunk \(index) at byte \(start): " + expectedFound("\(expected) bytes", "\(produced) (\(message))"))
+    guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR, produced == expected else {
+      return .failure(InflateFailure(produced: produced, message: stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"))
     }
-    chunksInflated += 1
-    if cache.count >= cacheSize { cache.removeFirst() }
-    cache.append((index, output))
-    return output
+    return .success(output)
   }
 }
