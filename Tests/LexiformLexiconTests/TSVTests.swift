@@ -145,9 +145,10 @@ final class TSVTests: XCTestCase {
           subsenses: [Sense(translations: [Translation(Form("vol\tume", language: en))])])
       ])
     entry.provenance = Provenance(path: "in.tei", format: "tei", line: 12)
-    let bare = LexiconEntry(headword: Form("tupu"))
+    let bare = LexiconEntry(headword: Form("tupu"), senses: [Sense(translations: [Translation(Form("", tags: ["vpart"]))])])
+    let noHeadword = LexiconEntry(headword: Form(" "), senses: [Sense(translations: [Translation(Form("x"))])])
     let path = directory.file("out.tsv")
-    let writer = try writeAll([entry, bare], to: path) { TSVWriter(output: $0) }
+    let writer = try writeAll([entry, bare, noHeadword], to: path) { TSVWriter(output: $0) }
     XCTAssertEqual(
       try String(contentsOfFile: path, encoding: .utf8),
       "source\ttarget\tpos\tscore\tsource_lang\ttarget_lang\nkitabu\tbook\tnoun\t0.5\tsw\ten\nkitabu\tvol ume\tnoun\t\tsw\ten\n")
@@ -156,6 +157,8 @@ final class TSVTests: XCTestCase {
     XCTAssertEqual(writer.dropped.count(for: "ids (TSV has no column for them)"), 1)
     XCTAssertEqual(writer.dropped.count(for: "tabs or line breaks in text (written as spaces)"), 1)
     XCTAssertEqual(writer.dropped.count(for: "entries without translations"), 1)
+    XCTAssertEqual(writer.dropped.count(for: "translations with empty text (TSV needs text in both columns)"), 1)
+    XCTAssertEqual(writer.dropped.count(for: "entries with an empty headword"), 1)
     XCTAssertEqual(writer.dropped.reasons.first { $0.reason.hasPrefix("definitions") }?.examples.first?.description, "in.tei:12")
 
     let back = try readAll(TSVReader(path: path))
@@ -165,6 +168,32 @@ final class TSVTests: XCTestCase {
     XCTAssertEqual(
       back.first?.senses.first?.translations,
       [Translation(Form("book", language: en), score: 0.5), Translation(Form("vol ume", language: en))])
+  }
+
+  /// Every shared lexicon written as TSV reads back, line for line.
+  func testSharedLexiconsThroughTSV() throws {
+    let root = try sharedDataURL("lexicons")
+    let directory = try TemporaryDirectory()
+    var checked = 0
+    for file in try FileManager.default.subpathsOfDirectory(atPath: root).sorted() {
+      guard let reader = try? Lexicon.open(root + "/" + file, options: LexiconReaderOptions(lenient: true)),
+        let entries = try? readAll(reader)
+      else { continue }
+      let out = directory.file("s\(checked).tsv")
+      _ = try writeAll(entries, header: reader.header, to: out) { TSVWriter(output: $0) }
+      let pairs = entries.filter {
+        !$0.headword.text.allSatisfy(\.isWhitespace) && $0.headword.text.first != "#"
+      }.reduce(0) { sum, entry in
+        sum + entry.allTranslations.filter { !$0.form.text.allSatisfy(\.isWhitespace) }.count
+      }
+      let back = try TSVReader(path: out, tsvOptions: TSVReaderOptions(groupsConsecutiveLines: false))
+      let read = try readAll(back)
+      XCTAssertTrue(back.hasHeader, file)
+      XCTAssertEqual(read.count, pairs, file)
+      XCTAssertEqual(back.recordCount, pairs, file)
+      checked += 1
+    }
+    XCTAssertGreaterThan(checked, 0)
   }
 
   /// What the TSV reader produces survives a JSON lines round trip.

@@ -397,8 +397,11 @@ public final class TSVReader: LexiconReader {
 /// what has no column is counted in ``dropped`` by reason, with the
 /// entry's location: definitions, examples, pronunciations, variants,
 /// inflected forms, relations, fields, tags, ids, direction restrictions,
-/// translation sources, and entries without any translation. Tabs and line
-/// breaks inside text, which TSV cannot hold, become spaces (also counted).
+/// translation sources, translations with empty text (an Apertium `<r>` with
+/// only symbols), and entries without any translation, with an empty
+/// headword, or with a headword starting with `#` (which would read as a
+/// comment). Tabs and line breaks inside text, which TSV cannot hold, become
+/// spaces (also counted). What it writes, ``TSVReader`` reads back.
 public final class TSVWriter: LexiconWriter {
   public var format: LexiconFormat { .tsv }
   public private(set) var dropped = SkipCounter()
@@ -454,14 +457,26 @@ public final class TSVWriter: LexiconWriter {
     drop("direction restrictions", entry.direction != .both || translations.contains { $0.direction != .both })
     drop("translation sources", translations.contains { $0.source != nil })
     if entry.isDeleted { dropped.record(reason: "deleted marks (TSV has no column for them)", at: location) }
-    guard !translations.isEmpty else {
+    let written = translations.filter { !$0.form.text.allSatisfy(\.isWhitespace) }
+    if written.count < translations.count {
+      dropped.record(reason: "translations with empty text (TSV needs text in both columns)", at: location)
+    }
+    guard !written.isEmpty else {
       dropped.record(reason: "entries without translations", at: location)
+      return
+    }
+    guard !entry.headword.text.allSatisfy(\.isWhitespace) else {
+      dropped.record(reason: "entries with an empty headword", at: location)
+      return
+    }
+    guard entry.headword.text.first != "#" else {
+      dropped.record(reason: "entries whose headword starts with # (a TSV comment)", at: location)
       return
     }
     let headword = clean(entry.headword.text, location)
     let pos = clean(entry.partOfSpeech ?? "", location)
     let sourceLanguage = entry.headword.language?.rawValue ?? ""
-    for translation in translations {
+    for translation in written {
       line.removeAll(keepingCapacity: true)
       line.append(contentsOf: headword.utf8)
       line.append(0x09)
