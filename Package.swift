@@ -8,7 +8,8 @@
 //
 //   CLibXML2           system library (pkg-config libxml-2.0), only LexiformXML
 //   _LexiformICUShims  C shim over ICU with plain C types, only LexiformUnicode
-//   CZlib              system library (pkg-config zlib), only LexiformCore
+//   CZlib              system library (pkg-config zlib), LexiformCore (gzip)
+//                      and LexiformLexicon (dictzip chunks)
 
 import PackageDescription
 
@@ -86,7 +87,8 @@ let package = Package(
       dependencies: ["LexiformUniMorph", "_LexiformTestSupport"]
     ),
 
-    .target(name: "LexiformLexicon", dependencies: ["LexiformCore", "LexiformXML", "LexiformUnicode"]),
+    // CZlib: dictzip random access inflates single chunks of `.dict.dz` files.
+    .target(name: "LexiformLexicon", dependencies: ["LexiformCore", "LexiformXML", "LexiformUnicode", "CZlib"]),
     .testTarget(
       name: "LexiformLexiconTests",
       dependencies: ["LexiformLexicon", "LexiformXML", "_LexiformTestSupport"],

@@ -48,7 +48,7 @@ extension LexiconFormat {
     }
     if trimmed.hasPrefix("{") {
       let line = trimmed.prefix { $0 != "\n" }
-      if line.contains("\"headword\"") { return .jsonl }
+      if line.contains("\"headword\"") || line.hasPrefix("{\"header\"") { return .jsonl }
       if line.contains("\"word\"") { return .kaikki }
       return nil
     }
@@ -100,11 +100,14 @@ public enum Lexicon {
   ///   - format: The format, or `nil` to detect it (see
   ///     ``LexiconFormat/detect(path:explicit:)``).
   ///   - options: Languages and lenient mode.
+  ///   - tsvOptions: How a TSV file is read (separator, header, grouping of
+  ///     consecutive lines with the same headword into one entry).
   /// - Returns: A streaming reader.
   /// - Throws: ``LexiconError`` when the file cannot be opened or its format
   ///   recognized.
   public static func open(
-    _ path: String, format: LexiconFormat? = nil, options: LexiconReaderOptions = LexiconReaderOptions()
+    _ path: String, format: LexiconFormat? = nil, options: LexiconReaderOptions = LexiconReaderOptions(),
+    tsvOptions: TSVReaderOptions = TSVReaderOptions()
   ) throws(LexiconError) -> any LexiconReader {
     let format = try LexiconFormat.detect(path: path, explicit: format)
     switch format {
@@ -112,10 +115,9 @@ public enum Lexicon {
     case .tei: return try FreeDictTEIReader(path: path, options: options)
     case .lift: return try LIFTReader(path: path, options: options)
     case .jsonl: return try JSONLinesReader(path: path, options: options)
-    case .tsv: return try TSVReader(path: path, options: options)
-    case .dictd, .kaikki:
-      throw LexiconError(
-        .unknownFormat, at: SourceLocation(path: path), "reading \(format.rawValue) is not available in this build")
+    case .tsv: return try TSVReader(path: path, options: options, tsvOptions: tsvOptions)
+    case .dictd: return try DictdReader(path: path, options: options)
+    case .kaikki: return try KaikkiReader(path: path, options: options)
     }
   }
 }

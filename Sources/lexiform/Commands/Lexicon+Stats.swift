@@ -27,7 +27,10 @@ extension LexiformCommand.Lexicon {
 
     mutating func run() throws {
       let options = globals.merged(with: root.globals)
-      let reader = try Lexicon.open(file, format: input.from, options: input.readerOptions(lenient: options.lenient))
+      // A TSV entry is a line here (the contract), not a group of lines.
+      let reader = try Lexicon.open(
+        file, format: input.from, options: input.readerOptions(lenient: options.lenient),
+        tsvOptions: TSVReaderOptions(groupsConsecutiveLines: false))
       let progress = ProgressReporter(label: file, unit: .items("entries"), quiet: options.quiet)
       var stats = LexiconStatistics()
       while let entry = try reader.next() {
@@ -39,7 +42,7 @@ extension LexiformCommand.Lexicon {
       let summary = StatsSummary(stats, reader: reader)
       if json {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(summary), as: UTF8.self))
       } else {
         print(summary.table)

@@ -71,6 +71,7 @@ struct TourReport {
     try unicodeStep(samples)
     try tokenizationStep(samples)
     try lexiconStep(samples)
+    try uniMorphStep(samples)
     randomStep()
     lines.append("")
     lines.append(
