@@ -8,7 +8,7 @@ extension LexiformCommand {
   struct Lexicon: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Import, convert, inspect, merge and pivot bilingual lexicons (LIFT, Apertium .dix, TEI, dictd, Kaikki, TSV).",
-      subcommands: [Stats.self, Convert.self, Invert.self, Merge.self, Pivot.self]
+      subcommands: [Stats.self, Convert.self, Lookup.self, Invert.self, Merge.self, Pivot.self]
     )
   }
 }
