@@ -9,8 +9,13 @@ public import LexiformCore
 
 extension JSONWriter {
   /// Writes an entry as the JSON object ``JSONLinesWriter`` puts on a line.
-  /// - Parameter entry: The entry.
-  public mutating func lexiconEntry(_ entry: LexiconEntry) {
+  /// - Parameters:
+  ///   - entry: The entry.
+  ///   - headerLicence: The licence the file's header line states. A
+  ///     provenance licence equal to it is left out (the reader takes it from
+  ///     the header), so that a long licence is not repeated on every line; a
+  ///     missing one is then written as `null`.
+  public mutating func lexiconEntry(_ entry: LexiconEntry, headerLicence: String? = nil) {
     beginObject()
     optionalString("id", entry.id)
     key("headword")
@@ -51,7 +56,12 @@ extension JSONWriter {
         key("line")
         int(line)
       }
-      optionalString("licence", provenance.licence)
+      if let licence = provenance.licence {
+        if licence != headerLicence { optionalString("licence", licence) }
+      } else if headerLicence != nil {
+        key("licence")
+        null()
+      }
       endObject()
     }
     endObject()
@@ -186,6 +196,8 @@ extension JSONWriter {
 /// in errors: `a.jsonl:3: error: expected a string at senses[0].id, found a number`.
 struct _JSONLinesDecoder {
   let location: SourceLocation
+  /// The header's licence: a provenance without a `licence` member has it.
+  var headerLicence: String? = nil
 
   func fail(_ expected: String, at path: @autoclosure () -> String, found: String) -> LexiconError {
     LexiconError(.malformed, at: location, "expected \(expected) at \(path()), found \(found)")
@@ -355,7 +367,7 @@ struct _JSONLinesDecoder {
         guard let n = line.intValue else { throw fail("an integer", at: "provenance.line", found: JSONWriter.text(of: line)) }
         provenance.line = n
       }
-      provenance.licence = try optionalString(p, "licence", at: "provenance.")
+      provenance.licence = p["licence"] == nil ? headerLicence : try optionalString(p, "licence", at: "provenance.")
       entry.provenance = provenance
     }
     return entry

@@ -9,7 +9,9 @@ public import LexiformCore
 /// members are ignored, as `Codable` does. An optional first line
 /// `{"header": {…}}` holds the ``LexiconHeader``. Blank lines are skipped.
 /// Entries keep the provenance stored in the file (where the entry was
-/// first read), so that reading back gives equal entries.
+/// first read), so that reading back gives equal entries. A provenance
+/// licence equal to the header's is written once, in the header line: an
+/// entry line without `licence` has the header's (`null` means none).
 ///
 /// - Complexity: O(*n*) in the file's bytes; memory O(longest line).
 public final class JSONLinesReader: LexiconReader {
@@ -53,7 +55,7 @@ public final class JSONLinesReader: LexiconReader {
       return entry
     }
     while let (value, location) = try source.next(skipped: &skipped) {
-      if let entry = try decodeOrSkip(value, _JSONLinesDecoder(location: location)) {
+      if let entry = try decodeOrSkip(value, _JSONLinesDecoder(location: location, headerLicence: header.licence)) {
         return entry
       }
     }
@@ -81,6 +83,7 @@ public final class JSONLinesWriter: LexiconWriter {
   public private(set) var dropped = SkipCounter()
   private let output: AtomicOutput
   private var json = JSONWriter()
+  private var headerLicence: String?
 
   /// Creates a writer.
   /// - Parameter output: Where the lines go; the caller commits it after ``finish()``.
@@ -90,6 +93,7 @@ public final class JSONLinesWriter: LexiconWriter {
 
   public func begin(_ header: LexiconHeader) throws(LexiconError) {
     guard header != LexiconHeader() else { return }
+    headerLicence = header.licence
     json.reset()
     json.beginObject()
     json.key("header")
@@ -100,7 +104,7 @@ public final class JSONLinesWriter: LexiconWriter {
 
   public func write(_ entry: LexiconEntry) throws(LexiconError) {
     json.reset()
-    json.lexiconEntry(entry)
+    json.lexiconEntry(entry, headerLicence: headerLicence)
     try flushLine()
   }
 
