@@ -26,7 +26,8 @@ final class JSONLinesTests: XCTestCase {
     XCTAssertEqual(entries[1].senses.first?.definitions, [Form("to look at text", language: LanguageTag("en"))])
     XCTAssertEqual(entries[1].direction, .rightToLeft)
     XCTAssertTrue(entries[1].isDeleted)
-    XCTAssertEqual(entries[1].provenance, Provenance(path: "x.tei", format: "tei", line: 7))
+    // No `licence` member: the header's licence applies.
+    XCTAssertEqual(entries[1].provenance, Provenance(path: "x.tei", format: "tei", line: 7, licence: "CC0"))
   }
 
   /// Property: any entries and header written and read back are equal.

@@ -41,13 +41,13 @@ bench_lexicon() {
     run lexiform "lexiform lexicon convert" "$input" "$lexiform" lexicon convert --quiet "$input" "$out/$name.jsonl"
     run lxml "lxml iterparse script" "$input" "$venv/bin/python" "$tools/bench/lexicon_lxml.py" "$input" "$out/$name.lxml.jsonl"
     if [[ $input == *.tei ]]; then
-      run pyglossary "pyglossary (FreeDict → Json)" "$input" "$venv/bin/pyglossary" "$input" "$out/$name.pg.json" \
+      run pyglossary "pyglossary (FreeDict → Json)" "$input" "$tools/bench/silent.sh" "$venv/bin/pyglossary" "$input" "$out/$name.pg.json" \
         --read-format=FreeDict --write-format=Json --no-progress-bar --no-color
     fi
   done
   local dictd="$lexicons/dictd/freedict-eng-spa.index"
   run lexiform "lexiform lexicon convert" "$dictd" "$lexiform" lexicon convert --quiet "$dictd" "$out/dictd.jsonl"
-  run pyglossary "pyglossary (DictOrg → Json)" "$dictd" "$venv/bin/pyglossary" "$dictd" "$out/dictd.pg.json" \
+  run pyglossary "pyglossary (DictOrg → Json)" "$dictd" "$tools/bench/silent.sh" "$venv/bin/pyglossary" "$dictd" "$out/dictd.pg.json" \
     --read-format=DictOrg --write-format=Json --no-progress-bar --no-color
 
   # Memory against size: the same TEI at 3, 100 and 200 MB.

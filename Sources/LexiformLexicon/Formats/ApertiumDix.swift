@@ -127,7 +127,7 @@ public final class ApertiumDixReader: LexiconReader {
         pairs += try expand(e)
       } catch {
         guard options.lenient else { throw error }
-        input.skipped.record(reason: error.message, at: error.location ?? node.location)
+        input.skipped.record(reason: error.message, at: error.location ?? node.location(in: path))
       }
     }
     paradigms[name] = pairs
@@ -259,7 +259,7 @@ public final class ApertiumDixReader: LexiconReader {
     entry.partOfSpeech = first.left.tags.first
     entry.tags = Array(first.left.tags.dropFirst())
     entry.direction = try direction(e)
-    entry.provenance = Provenance(path: path, format: format.rawValue, line: e.location.line)
+    entry.provenance = Provenance(path: path, format: format.rawValue, line: e.line)
     if !first.left.group.isEmpty { entry.fields.append(Field("apertium:group", Form(first.left.group))) }
     for attribute in e.attributes where attribute.name != "r" {
       switch attribute.name {

@@ -106,7 +106,7 @@ public final class FreeDictTEIReader: LexiconReader {
     let language = node.attribute("xml:lang").map { LanguageTag($0) } ?? header.sourceLanguage
     var entry = LexiconEntry(headword: Form("", language: language))
     entry.id = node.attribute("xml:id")
-    entry.provenance = Provenance(path: path, format: format.rawValue, line: node.location.line, licence: header.licence)
+    entry.provenance = Provenance(path: path, format: format.rawValue, line: node.line, licence: header.licence)
     var headwordFound = false
     for child in node.elementChildren {
       switch child.name {

@@ -102,7 +102,7 @@ public final class LIFTReader: LexiconReader {
     var entry = LexiconEntry(headword: Form(""))
     entry.id = node.attribute("id")
     entry.isDeleted = node.attribute("dateDeleted") != nil
-    entry.provenance = Provenance(path: path, format: format.rawValue, line: node.location.line, licence: header.licence)
+    entry.provenance = Provenance(path: path, format: format.rawValue, line: node.line, licence: header.licence)
     for attribute in node.attributes where attribute.name != "id" {
       entry.fields.append(Field(attribute.name, Form(attribute.value)))
     }

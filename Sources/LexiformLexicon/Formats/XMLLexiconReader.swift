@@ -51,6 +51,6 @@ final class XMLLexiconInput {
 
   /// An error at a node.
   func error(_ code: LexiconError.Code, _ node: XMLNode, _ message: String) -> LexiconError {
-    LexiconError(code, at: node.location, message)
+    LexiconError(code, at: node.location(in: path), message)
   }
 }

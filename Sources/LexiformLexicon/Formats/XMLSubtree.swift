@@ -13,8 +13,14 @@ struct XMLNode {
   var children: [XMLNode]
   /// A text node's text ("" for elements).
   var text: String
-  /// Where the element or text starts.
-  var location: SourceLocation
+  /// Where the element or text starts (the path is the reader's).
+  var line: Int
+  var column: Int?
+
+  /// The node's location in `path`.
+  func location(in path: String) -> SourceLocation {
+    SourceLocation(path: path, line: line, column: column)
+  }
 
   var isText: Bool { name.isEmpty }
 
@@ -85,7 +91,7 @@ extension XMLReader {
         let text = self.text
         if !isXMLWhitespace(text) || !(stack.last?.children.isEmpty ?? true) {
           stack[stack.count - 1].children.append(
-            XMLNode(name: "", attributes: [], children: [], text: text, location: location))
+            XMLNode(name: "", attributes: [], children: [], text: text, line: line, column: column))
         }
       case .comment, .processingInstruction:
         break
@@ -99,7 +105,7 @@ extension XMLReader {
     XMLNode(
       name: localName,
       attributes: attributes.map { ($0.name.qualifiedName, $0.value) },
-      children: [], text: "", location: location)
+      children: [], text: "", line: line, column: column)
   }
 }
 
