@@ -95,12 +95,21 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
 
+    .target(
+      name: "LexiformParallelText",
+      dependencies: ["LexiformCore", "LexiformXML", "LexiformUnicode", "LexiformTokenization", "LexiformLexicon"]
+    ),
+    .testTarget(
+      name: "LexiformParallelTextTests",
+      dependencies: ["LexiformParallelText", "_LexiformTestSupport"]
+    ),
+
     // The umbrella module: `import Lexiform` gives every public module.
     .target(
       name: "Lexiform",
       dependencies: [
         "LexiformCore", "LexiformUnicode", "LexiformXML", "LexiformTokenization", "LexiformUniMorph",
-        "LexiformLexicon",
+        "LexiformLexicon", "LexiformParallelText",
       ]
     ),
 

@@ -5,3 +5,4 @@
 @_exported import LexiformTokenization
 @_exported import LexiformUniMorph
 @_exported import LexiformLexicon
+@_exported import LexiformParallelText
