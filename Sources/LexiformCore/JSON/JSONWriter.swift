@@ -79,6 +79,19 @@ public struct JSONWriter: Sendable {
     bytes.append(UInt8(ascii: "]"))
   }
 
+  /// Writes a member name known at compile time, which must need no
+  /// escaping (no `"`, `\\` or control characters), and its colon: the fast
+  /// path for the fixed member names of a schema.
+  /// - Parameter name: The member's name.
+  public mutating func literalKey(_ name: StaticString) {
+    separate()
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(UInt8(ascii: ":"))
+    afterKey = true
+  }
+
   /// Writes a member name and its colon; the next call writes the value.
   /// - Parameter name: The member's name.
   public mutating func key(_ name: String) {

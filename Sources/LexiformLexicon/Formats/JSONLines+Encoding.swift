@@ -18,22 +18,22 @@ extension JSONWriter {
   public mutating func lexiconEntry(_ entry: LexiconEntry, headerLicence: String? = nil) {
     beginObject()
     optionalString("id", entry.id)
-    key("headword")
+    literalKey("headword")
     form(entry.headword)
     optionalString("script", entry.script)
     optionalString("partOfSpeech", entry.partOfSpeech)
     strings("tags", entry.tags)
     forms("pronunciations", entry.pronunciations)
-    key("senses")
+    literalKey("senses")
     beginArray()
     for sense in entry.senses { self.sense(sense) }
     endArray()
     forms("variants", entry.variants)
-    key("inflectedForms")
+    literalKey("inflectedForms")
     beginArray()
     for inflected in entry.inflectedForms {
       beginObject()
-      key("text")
+      literalKey("text")
       string(inflected.text)
       strings("tags", inflected.tags)
       endObject()
@@ -41,25 +41,25 @@ extension JSONWriter {
     endArray()
     relations(entry.relations)
     fields(entry.fields)
-    key("direction")
+    literalKey("direction")
     string(entry.direction.rawValue)
-    key("isDeleted")
+    literalKey("isDeleted")
     bool(entry.isDeleted)
     if let provenance = entry.provenance {
-      key("provenance")
+      literalKey("provenance")
       beginObject()
-      key("path")
+      literalKey("path")
       string(provenance.path)
-      key("format")
+      literalKey("format")
       string(provenance.format)
       if let line = provenance.line {
-        key("line")
+        literalKey("line")
         int(line)
       }
       if let licence = provenance.licence {
         if licence != headerLicence { optionalString("licence", licence) }
       } else if headerLicence != nil {
-        key("licence")
+        literalKey("licence")
         null()
       }
       endObject()
@@ -79,14 +79,14 @@ extension JSONWriter {
     endObject()
   }
 
-  private mutating func optionalString(_ name: String, _ value: String?) {
+  private mutating func optionalString(_ name: StaticString, _ value: String?) {
     guard let value else { return }
-    key(name)
+    literalKey(name)
     string(value)
   }
 
-  private mutating func strings(_ name: String, _ values: [String]) {
-    key(name)
+  private mutating func strings(_ name: StaticString, _ values: [String]) {
+    literalKey(name)
     beginArray()
     for value in values { string(value) }
     endArray()
@@ -94,28 +94,28 @@ extension JSONWriter {
 
   private mutating func form(_ form: Form) {
     beginObject()
-    key("text")
+    literalKey("text")
     string(form.text)
     optionalString("lang", form.language?.rawValue)
     if !form.tags.isEmpty { strings("tags", form.tags) }
     endObject()
   }
 
-  private mutating func forms(_ name: String, _ values: [Form]) {
-    key(name)
+  private mutating func forms(_ name: StaticString, _ values: [Form]) {
+    literalKey(name)
     beginArray()
     for value in values { form(value) }
     endArray()
   }
 
   private mutating func relations(_ values: [Relation]) {
-    key("relations")
+    literalKey("relations")
     beginArray()
     for relation in values {
       beginObject()
-      key("type")
+      literalKey("type")
       string(relation.type)
-      key("target")
+      literalKey("target")
       string(relation.target)
       endObject()
     }
@@ -123,13 +123,13 @@ extension JSONWriter {
   }
 
   private mutating func fields(_ values: [Field]) {
-    key("fields")
+    literalKey("fields")
     beginArray()
     for field in values {
       beginObject()
-      key("name")
+      literalKey("name")
       string(field.name)
-      key("value")
+      literalKey("value")
       form(field.value)
       endObject()
     }
@@ -152,18 +152,18 @@ extension JSONWriter {
     beginObject()
     optionalString("id", sense.id)
     optionalString("partOfSpeech", sense.partOfSpeech)
-    key("translations")
+    literalKey("translations")
     beginArray()
     for translation in sense.translations {
       beginObject()
-      key("form")
+      literalKey("form")
       form(translation.form)
       if translation.direction != .both {
-        key("direction")
+        literalKey("direction")
         string(translation.direction.rawValue)
       }
       if let value = translation.score {
-        key("score")
+        literalKey("score")
         score(value)
       }
       optionalString("source", translation.source)
@@ -171,11 +171,11 @@ extension JSONWriter {
     }
     endArray()
     forms("definitions", sense.definitions)
-    key("examples")
+    literalKey("examples")
     beginArray()
     for example in sense.examples {
       beginObject()
-      key("form")
+      literalKey("form")
       form(example.form)
       forms("translations", example.translations)
       optionalString("type", example.type)
@@ -184,7 +184,7 @@ extension JSONWriter {
     endArray()
     fields(sense.fields)
     relations(sense.relations)
-    key("subsenses")
+    literalKey("subsenses")
     beginArray()
     for subsense in sense.subsenses { self.sense(subsense) }
     endArray()

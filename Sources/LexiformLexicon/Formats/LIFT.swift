@@ -139,7 +139,7 @@ public final class LIFTReader: LexiconReader {
       case "etymology":
         let name = "etymology:\(child.attribute("type") ?? "")"
         entry.fields += multitext(child).map { Field(name, $0) }
-        entry.fields += child.elements("gloss").map { gloss($0) }.map { Field(name + ":gloss", $0) }
+        for g in child.elements("gloss") { entry.fields.append(Field(name + ":gloss", gloss(g))) }
       default:
         entry.fields.append(Field(child.name, Form(child.normalizedText)))
       }

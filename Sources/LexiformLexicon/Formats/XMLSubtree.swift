@@ -29,9 +29,9 @@ struct XMLNode {
     attributes.first { $0.name == name }?.value
   }
 
-  /// Child elements with this local name.
-  func elements(_ name: String) -> [XMLNode] {
-    children.filter { $0.name == name }
+  /// Child elements with this local name (a lazy view: no array is made).
+  func elements(_ name: String) -> LazyFilterSequence<[XMLNode]> {
+    children.lazy.filter { $0.name == name }
   }
 
   /// The first child element with this local name.
@@ -39,13 +39,15 @@ struct XMLNode {
     children.first { $0.name == name }
   }
 
-  /// Child elements, without text.
-  var elementChildren: [XMLNode] { children.filter { !$0.isText } }
+  /// Child elements, without text (a lazy view: no array is made).
+  var elementChildren: LazyFilterSequence<[XMLNode]> { children.lazy.filter { !$0.isText } }
 
   /// All text inside, concatenated, with runs of XML whitespace (space, tab,
   /// CR, LF: XML 1.0 §2.3 `S`) collapsed to one space and trimmed, since XML
   /// formats indent their content freely. Other spaces (U+00A0) are kept.
   var normalizedText: String {
+    if children.count == 1, children[0].isText { return collapsingXMLWhitespace(children[0].text) }
+    if isText { return collapsingXMLWhitespace(text) }
     var out = ""
     appendText(to: &out)
     return collapsingXMLWhitespace(out)
