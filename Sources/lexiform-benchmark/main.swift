@@ -5,6 +5,8 @@
 //                                        `elements=N attributes=M textbytes=T`
 //   lexiform-benchmark xml-events FILE   the same through XMLReader.next(),
 //                                        which builds an XMLEvent per node
+//   lexiform-benchmark dictd-lookup FILE N  time N seeded random lookups in a
+//                                        dictd dictionary (random access)
 //
 // Output is checked against the peers' (same counts), so each benchmark does
 // the same work as the peer it is compared with.
@@ -72,12 +74,45 @@ func benchmarkXMLEvents(_ path: String) {
   }
 }
 
+/// Opens a dictd dictionary once, then times `count` lookups of headwords
+/// drawn from its index with a seeded generator (each lookup reads and
+/// inflates only the dictzip chunk its definition is in). Prints the mean
+/// and the slowest lookup in milliseconds.
+func benchmarkDictdLookup(_ path: String, _ count: Int) {
+  do {
+    let start = ContinuousClock.now
+    let dictionary = try DictdDictionary(path: path)
+    let opened = ContinuousClock.now - start
+    var random = SeededRandom(seed: 1)
+    var total = Duration.zero
+    var slowest = Duration.zero
+    var found = 0
+    for _ in 0..<count {
+      let word = dictionary.index[random.uniform(below: dictionary.index.count)].key
+      let t0 = ContinuousClock.now
+      found += try dictionary.lookup(word).count
+      let took = ContinuousClock.now - t0
+      total += took
+      slowest = max(slowest, took)
+    }
+    func ms(_ d: Duration) -> String {
+      let (seconds, attoseconds) = d.components
+      return String(Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+    }
+    print("lookups=\(count) found=\(found) open_ms=\(ms(opened)) mean_ms=\(ms(total / count)) max_ms=\(ms(slowest))")
+  } catch {
+    fail("\(error)")
+  }
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch (arguments.first, arguments.count) {
 case ("xml", 2):
   benchmarkXML(arguments[arguments.startIndex + 1])
+case ("dictd-lookup", 3):
+  benchmarkDictdLookup(arguments[arguments.startIndex + 1], Int(arguments[arguments.startIndex + 2]) ?? 200)
 case ("xml-events", 2):
   benchmarkXMLEvents(arguments[arguments.startIndex + 1])
 default:
-  fail("usage: lexiform-benchmark xml|xml-events FILE")
+  fail("usage: lexiform-benchmark xml|xml-events FILE | dictd-lookup FILE COUNT")
 }

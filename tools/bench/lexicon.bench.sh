@@ -8,7 +8,7 @@
 #                (FreeDict TEI and dictd)
 # then converts FreeDict TEI repeated to 100 and 200 MB (tools/make-xml-corpus.sh)
 # with Lexiform alone, to show that peak memory does not grow with the file,
-# and times 200 single-word dictd lookups (lexiform lexicon lookup).
+# and times 1,000 dictd lookups by random access (lexiform-benchmark dictd-lookup).
 
 bench_lexicon() {
   if ! "$venv/bin/python" -c 'import lxml' >/dev/null 2>&1 || [[ ! -x $venv/bin/pyglossary ]]; then
@@ -59,11 +59,18 @@ bench_lexicon() {
   done
   rm -f "$out/big.jsonl"
 
+  # dictd random access: open once, then 1,000 seeded random lookups.
+  (cd "$repo" && swift build -c release --product lexiform-benchmark) >&2
+  local lookups
+  lookups=$("$repo/.build/release/lexiform-benchmark" dictd-lookup "$lexicons/dictd/freedict-eng-spa.dict.dz" 1000)
+  log "dictd lookups: $lookups"
+
   local write=()
   [[ -n $markdown ]] && write=(--markdown "$markdown")
   python3 "$tools/bench/section_report.py" --results "$results" --bench lexicon --baseline lexiform \
     --title "Lexicon conversion to JSON lines" --command "$(repeat_command lexicon)" "${write[@]}" \
     --note "Load average (1 min) when the bench started: $load." \
     --note "lexiform: lexicon convert IN OUT.jsonl (Lexiform's lossless JSON lines: every field of the model); lxml: tools/bench/lexicon_lxml.py, headword, part of speech, translations and definitions only; pyglossary: its FreeDict and DictOrg readers with its Json writer (headword → HTML-ish definition text)." \
+    --note "dictd lookup (\`lexiform-benchmark dictd-lookup freedict-eng-spa.dict.dz 1000\`: the dictionary opened once, then 1,000 seeded random headwords looked up, each reading and inflating only its dictzip chunk): $lookups (times in ms)." \
     --note "The 100 and 200 MB inputs repeat the entries of kur-tur.tei (tools/make-xml-corpus.sh): peak RSS stays flat as the input grows."
 }
