@@ -29,21 +29,28 @@ final class CharacterTable: @unchecked Sendable {
   private let flagTable: UnsafeMutablePointer<UInt16>
   private let scriptTable: UnsafeMutablePointer<UInt8>
   private let combiningTable: UnsafeMutablePointer<UInt8>
+  private let wordBreakTable: UnsafeMutablePointer<UInt8>
   /// ISO 15924 codes as UTF-8, indexed by ICU script code.
   let scriptNames: [[UInt8]]
+  /// The same, up to 7 bytes in memory order with the length in the top
+  /// byte: written with one store.
+  private let scriptNameWords: UnsafeMutablePointer<UInt64>
 
   init(profile: OrthographyProfile) {
     self.profile = profile
     flagTable = .allocate(capacity: 0x10000)
     scriptTable = .allocate(capacity: 0x10000)
     combiningTable = .allocate(capacity: 0x10000)
+    wordBreakTable = .allocate(capacity: 0x10000)
     for value in 0..<UInt32(0x10000) {
       guard let scalar = Unicode.Scalar(value) else {
         flagTable[Int(value)] = 0
         scriptTable[Int(value)] = 0
         combiningTable[Int(value)] = 0
+        wordBreakTable[Int(value)] = WordBreakEntry.needsICU
         continue
       }
+      wordBreakTable[Int(value)] = WordBreakEntry.compute(scalar)
       flagTable[Int(value)] = Self.computeFlags(scalar, profile).rawValue
       scriptTable[Int(value)] = UInt8(clamping: ScriptCode.of(scalar).rawValue)
       combiningTable[Int(value)] = UInt8(clamping: UnicodeProperty.canonicalCombiningClass.value(for: scalar))
@@ -51,12 +58,21 @@ final class CharacterTable: @unchecked Sendable {
     var names: [[UInt8]] = []
     for code in 0..<256 { names.append(Array(ScriptCode(rawValue: Int32(code)).iso15924.utf8)) }
     scriptNames = names
+    scriptNameWords = .allocate(capacity: 256)
+    for (code, name) in names.enumerated() {
+      let bytes = name.count <= 7 ? name : Array("Zzzz".utf8)
+      var word = UInt64(bytes.count) << 56
+      for (i, byte) in bytes.enumerated() { word |= UInt64(byte) << (8 * UInt64(i)) }
+      scriptNameWords[code] = UInt64(littleEndian: word)
+    }
   }
 
   deinit {
     flagTable.deallocate()
     scriptTable.deallocate()
     combiningTable.deallocate()
+    wordBreakTable.deallocate()
+    scriptNameWords.deallocate()
   }
 
   static func computeFlags(_ scalar: Unicode.Scalar, _ profile: OrthographyProfile) -> Flags {
@@ -101,8 +117,28 @@ final class CharacterTable: @unchecked Sendable {
     return UInt8(clamping: UnicodeProperty.canonicalCombiningClass.value(for: scalar))
   }
 
+  /// The code point's ``WordBreakEntry``.
+  @inline(__always)
+  func wordBreak(_ value: UInt32) -> UInt8 {
+    if value < 0x10000 { return wordBreakTable[Int(value)] }
+    guard let scalar = Unicode.Scalar(value) else { return WordBreakEntry.needsICU }
+    return WordBreakEntry.compute(scalar)
+  }
+
   func scriptName(_ code: Int32) -> [UInt8] {
     code >= 0 && Int(code) < scriptNames.count ? scriptNames[Int(code)] : Array("Zzzz".utf8)
+  }
+
+  /// Writes the ISO 15924 code of an ICU script code.
+  @inline(__always)
+  func writeScriptName(_ code: Int32, to sink: inout ByteSink) {
+    guard code >= 0 && Int(code) < 256 else {
+      sink.write("Zzzz")
+      return
+    }
+    let name = scriptNameWords[Int(code)]
+    UnsafeMutableRawPointer(sink.base + sink.count).storeBytes(of: name, as: UInt64.self)
+    sink.count += Int(UInt64(littleEndian: name) >> 56)
   }
 
   /// Appends the ISO 15924 code of an ICU script code.

@@ -8,12 +8,19 @@ public enum TokenOutputFormat: String, Sendable, CaseIterable {
 }
 
 /// Writes the tokens of each line: ``Tokenizer`` as a ``LineTransformer``.
+///
+/// Each output line is written through a pointer into a buffer that this
+/// writer keeps and reuses, sized once per line for the worst case (every
+/// byte escaped), then appended to the output with one copy: no per-token
+/// strings or array growth.
 public final class TokenWriter: LineTransformer {
   /// The tokenizer used.
   public let tokenizer: Tokenizer
   /// The output format.
   public let format: TokenOutputFormat
-  @exclusivity(unchecked) private var text: [UInt8] = []
+  private let escapesMoses: Bool
+  private var buffer: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
 
   /// Creates a writer.
   /// - Parameters:
@@ -22,7 +29,12 @@ public final class TokenWriter: LineTransformer {
   public init(tokenizer: Tokenizer, format: TokenOutputFormat) {
     self.tokenizer = tokenizer
     self.format = format
+    escapesMoses = tokenizer.options.style == .moses && tokenizer.options.mosesEscapes
+    capacity = 1 << 16
+    buffer = .allocate(capacity: capacity)
   }
+
+  deinit { buffer.deallocate() }
 
   /// Tokenizes `line` and appends its output line.
   /// - Parameters:
@@ -31,44 +43,231 @@ public final class TokenWriter: LineTransformer {
   /// - Throws: ``TokenizationError`` if ICU fails.
   public func transform(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws {
     try tokenizer.tokenize(utf8: line)
-    let escapes = tokenizer.options.style == .moses && tokenizer.options.mosesEscapes
-    switch format {
-    case .text:
-      for index in 0..<tokenizer.count {
-        if index > 0 { output.append(0x20) }
-        if escapes {
-          text.removeAll(keepingCapacity: true)
-          tokenizer.appendText(ofToken: index, line: line, to: &text)
-          appendMosesEscaped(text, to: &output)
-        } else {
-          tokenizer.appendText(ofToken: index, line: line, to: &output)
-        }
-      }
-    case .json:
-      output.append(contentsOf: JSONPieces.open)
-      for index in 0..<tokenizer.count {
-        output.append(contentsOf: index == 0 ? JSONPieces.firstText : JSONPieces.nextText)
-        text.removeAll(keepingCapacity: true)
-        tokenizer.appendText(ofToken: index, line: line, to: &text)
-        if escapes {
-          var escaped: [UInt8] = []
-          appendMosesEscaped(text, to: &escaped)
-          appendJSONEscaped(escaped, to: &output)
-        } else {
-          appendJSONEscaped(text, to: &output)
-        }
-        let range = tokenizer.utf8Range(ofToken: index)
-        output.append(contentsOf: JSONPieces.start)
-        appendDecimal(range.lowerBound, to: &output)
-        output.append(contentsOf: JSONPieces.end)
-        appendDecimal(range.upperBound, to: &output)
-        output.append(contentsOf: JSONPieces.script)
-        tokenizer.table.appendScriptName(tokenizer.scriptCode(of: index), to: &output)
-        output.append(contentsOf: JSONPieces.close)
-      }
-      output.append(contentsOf: JSONPieces.closeAll)
+    let tokenizer = self.tokenizer
+    let count = tokenizer.count
+    // Token texts together take at most 3 bytes per unit or line byte
+    // (a Moses `@-@` replaces one unit); escaping makes a byte at most 6.
+    // A JSON token adds 44 bytes, two decimals of at most 19 digits, and a
+    // script name written as 8 bytes.
+    let textBytes = 18 * max(line.count, tokenizer.units.count)
+    let bound = format == .json ? 16 + 96 * count + textBytes : 2 + count + textBytes
+    if bound > capacity {
+      buffer.deallocate()
+      capacity = max(bound, 2 * capacity)
+      buffer = .allocate(capacity: capacity)
     }
-    output.append(0x0A)
+    var sink = ByteSink(base: buffer)
+    let escapes: EscapeTable = format == .json ? (escapesMoses ? .jsonMoses : .json) : (escapesMoses ? .moses : .none)
+    tokenizer.units.withUnsafeBufferPointer { units in
+      tokenizer.origin.withUnsafeBufferPointer { origin in
+        tokenizer.spans.withUnsafeBufferPointer { spans in
+          guard let units = units.baseAddress, let origin = origin.baseAddress else {
+            if format == .json { sink.write(JSONPieces.open); sink.write(JSONPieces.closeAll) }
+            return
+          }
+          if format == .json { sink.write(JSONPieces.open) }
+          var previousScript: Int32 = -1
+          for index in 0..<count {
+            let span = spans[index]
+            if format == .json {
+              sink.write(index == 0 ? JSONPieces.firstText : JSONPieces.nextText)
+            } else if index > 0 {
+              sink.write(0x20)
+            }
+            if span.replacement == .mosesHyphen {
+              sink.write(0x40)
+              sink.write(0x2D)
+              sink.write(0x40)
+            } else if !tokenizer.normalized {
+              let start = Int(origin[Int(span.start)])
+              let end = Int(origin[Int(span.end)])
+              sink.write(escaping: line.baseAddress.map { $0 + start }, count: end - start, escapes)
+            } else {
+              sink.write(utf8Of: units, from: Int(span.start), to: Int(span.end), escapes)
+            }
+            if format == .json {
+              sink.write(JSONPieces.start)
+              sink.write(decimal: tokenizer.originalStart(span.start))
+              sink.write(JSONPieces.end)
+              sink.write(decimal: tokenizer.originalEnd(span.end))
+              sink.write(JSONPieces.script)
+              let script = tokenizer.scriptCode(of: span, units: units) { previousScript }
+              previousScript = script
+              tokenizer.table.writeScriptName(script, to: &sink)
+              sink.write(JSONPieces.close)
+            }
+          }
+          if format == .json { sink.write(JSONPieces.closeAll) }
+        }
+      }
+    }
+    sink.write(0x0A)
+    let written = sink.count
+    assert(written <= bound, "output bound too small")
+    output.append(contentsOf: UnsafeBufferPointer(start: buffer, count: written))
+  }
+}
+
+/// Which bytes of token text are escaped, and how: JSON (RFC 8259 §7),
+/// Moses's XML entities, or both (Moses first).
+struct EscapeTable {
+  /// For each byte: 0 copy, 1 JSON escape, 2 Moses entity.
+  let kinds: [UInt8]
+
+  static let none = EscapeTable(json: false, moses: false)
+  static let json = EscapeTable(json: true, moses: false)
+  static let moses = EscapeTable(json: false, moses: true)
+  static let jsonMoses = EscapeTable(json: true, moses: true)
+
+  init(json: Bool, moses: Bool) {
+    var kinds = [UInt8](repeating: 0, count: 256)
+    if json {
+      for byte in 0..<0x20 { kinds[byte] = 1 }
+      kinds[0x22] = 1
+      kinds[0x5C] = 1
+    }
+    if moses {
+      for byte in [0x26, 0x7C, 0x3C, 0x3E, 0x27, 0x22, 0x5B, 0x5D] { kinds[byte] = 2 }
+    }
+    self.kinds = kinds
+  }
+}
+
+/// "00" to "99", for writing decimals two digits at a time.
+private let decimalPairs: StaticString = """
+  0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849\
+  5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899
+  """
+
+/// Writes bytes through a pointer into memory sized beforehand.
+struct ByteSink {
+  let base: UnsafeMutablePointer<UInt8>
+  var count = 0
+
+  @inline(__always)
+  mutating func write(_ byte: UInt8) {
+    base[count] = byte
+    count += 1
+  }
+
+  @inline(__always)
+  mutating func write(_ string: StaticString) {
+    let n = string.utf8CodeUnitCount
+    (base + count).update(from: string.utf8Start, count: n)
+    count += n
+  }
+
+  /// Writes a non-negative integer in decimal.
+  @inline(__always)
+  mutating func write(decimal value: Int) {
+    var value = UInt(max(0, value))
+    var digits = 1
+    var limit: UInt = 10
+    while value >= limit && digits < 19 {
+      digits += 1
+      limit &*= 10
+    }
+    count += digits
+    var k = count
+    // Two digits at a time, from the end.
+    while value >= 10 {
+      let pair = Int(value % 100) &* 2
+      value /= 100
+      k -= 2
+      base[k] = decimalPairs.utf8Start[pair]
+      base[k + 1] = decimalPairs.utf8Start[pair + 1]
+    }
+    if k > count - digits { base[k - 1] = UInt8(truncatingIfNeeded: 0x30 + value) }
+  }
+
+  /// Writes `count` bytes, escaped as `table` says.
+  @inline(__always)
+  mutating func write(escaping source: UnsafePointer<UInt8>?, count n: Int, _ table: EscapeTable) {
+    guard let source, n > 0 else { return }
+    table.kinds.withUnsafeBufferPointer { kinds in
+      for i in 0..<n {
+        let byte = source[i]
+        if kinds[Int(byte)] == 0 {
+          base[count] = byte
+          count += 1
+        } else {
+          writeEscaped(byte, kinds[Int(byte)])
+        }
+      }
+    }
+  }
+
+  /// Writes the UTF-8 of UTF-16 `units[start..<end]` (U+FFFD for a lone
+  /// surrogate), escaped as `table` says.
+  mutating func write(utf8Of units: UnsafePointer<UInt16>, from start: Int, to end: Int, _ table: EscapeTable) {
+    table.kinds.withUnsafeBufferPointer { kinds in
+      var k = start
+      while k < end {
+        var value = UInt32(units[k])
+        k += 1
+        if value < 0x80 {
+          let kind = kinds[Int(value)]
+          if kind == 0 { write(UInt8(value)) } else { writeEscaped(UInt8(value), kind) }
+          continue
+        }
+        if value & 0xFC00 == 0xD800, k < end, units[k] & 0xFC00 == 0xDC00 {
+          value = 0x10000 + ((value - 0xD800) << 10) + (UInt32(units[k]) - 0xDC00)
+          k += 1
+        }
+        switch value {
+        case 0x80..<0x800:
+          write(UInt8(0xC0 | value >> 6))
+          write(UInt8(0x80 | value & 0x3F))
+        case 0xD800..<0xE000:
+          write(0xEF)
+          write(0xBF)
+          write(0xBD)
+        case 0x800..<0x10000:
+          write(UInt8(0xE0 | value >> 12))
+          write(UInt8(0x80 | (value >> 6) & 0x3F))
+          write(UInt8(0x80 | value & 0x3F))
+        default:
+          write(UInt8(0xF0 | (value >> 18) & 0x07))
+          write(UInt8(0x80 | (value >> 12) & 0x3F))
+          write(UInt8(0x80 | (value >> 6) & 0x3F))
+          write(UInt8(0x80 | value & 0x3F))
+        }
+      }
+    }
+  }
+
+  /// Writes an escaped byte: `kind` 1 is JSON, 2 is a Moses entity.
+  mutating func writeEscaped(_ byte: UInt8, _ kind: UInt8) {
+    if kind == 2 {
+      let entity: StaticString
+      switch byte {
+      case 0x26: entity = "&amp;"
+      case 0x7C: entity = "&#124;"
+      case 0x3C: entity = "&lt;"
+      case 0x3E: entity = "&gt;"
+      case 0x27: entity = "&apos;"
+      case 0x22: entity = "&quot;"
+      case 0x5B: entity = "&#91;"
+      default: entity = "&#93;"
+      }
+      write(entity)
+      return
+    }
+    write(0x5C)
+    switch byte {
+    case 0x22: write(0x22)
+    case 0x5C: write(0x5C)
+    case 0x0A: write(0x6E)
+    case 0x0D: write(0x72)
+    case 0x09: write(0x74)
+    default:
+      let hex: StaticString = "0123456789abcdef"
+      write(0x75)
+      write(0x30)
+      write(0x30)
+      write(hex.utf8Start[Int(byte >> 4)])
+      write(hex.utf8Start[Int(byte & 0xF)])
+    }
   }
 }
 
@@ -82,62 +281,4 @@ enum JSONPieces {
   static let script: StaticString = #","script":""#
   static let close: StaticString = #""}"#
   static let closeAll: StaticString = "]}"
-}
-
-extension Array where Element == UInt8 {
-  /// Appends the bytes of a static string with one copy.
-  @inline(__always)
-  mutating func append(contentsOf string: StaticString) {
-    string.withUTF8Buffer { append(contentsOf: $0) }
-  }
-}
-
-/// Appends UTF-8 bytes as the inside of a JSON string (RFC 8259 §7).
-func appendJSONEscaped(_ bytes: [UInt8], to output: inout [UInt8]) {
-  if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-    output.append(contentsOf: bytes)
-    return
-  }
-  let hex = Array("0123456789abcdef".utf8)
-  for byte in bytes {
-    switch byte {
-    case 0x22: output.append(contentsOf: [0x5C, 0x22])
-    case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
-    case 0x0A: output.append(contentsOf: [0x5C, 0x6E])
-    case 0x0D: output.append(contentsOf: [0x5C, 0x72])
-    case 0x09: output.append(contentsOf: [0x5C, 0x74])
-    case 0..<0x20:
-      output.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-    default: output.append(byte)
-    }
-  }
-}
-
-/// Appends Moses's XML escapes of `& | < > ' " [ ]` (as sacremoses does).
-func appendMosesEscaped(_ bytes: [UInt8], to output: inout [UInt8]) {
-  for byte in bytes {
-    switch byte {
-    case 0x26: output.append(contentsOf: "&amp;".utf8)
-    case 0x7C: output.append(contentsOf: "&#124;".utf8)
-    case 0x3C: output.append(contentsOf: "&lt;".utf8)
-    case 0x3E: output.append(contentsOf: "&gt;".utf8)
-    case 0x27: output.append(contentsOf: "&apos;".utf8)
-    case 0x22: output.append(contentsOf: "&quot;".utf8)
-    case 0x5B: output.append(contentsOf: "&#91;".utf8)
-    case 0x5D: output.append(contentsOf: "&#93;".utf8)
-    default: output.append(byte)
-    }
-  }
-}
-
-/// Appends a non-negative integer in decimal.
-@inline(__always)
-func appendDecimal(_ value: Int, to output: inout [UInt8]) {
-  let value = max(0, value)
-  var divisor = 1
-  while divisor <= value / 10 { divisor *= 10 }
-  while divisor > 0 {
-    output.append(UInt8(truncatingIfNeeded: 0x30 + (value / divisor) % 10))
-    divisor /= 10
-  }
 }

@@ -177,47 +177,88 @@ extension Tokenizer {
 
   /// The ICU script code of token `index` (see ``Token/script``).
   func scriptCode(of index: Int) -> Int32 {
-    let span = spans[index]
+    units.withUnsafeBufferPointer { units in
+      guard let units = units.baseAddress else { return ScriptCode.common.rawValue }
+      // Only tokens without a script of their own look at the one before.
+      return scriptCode(of: spans[index], units: units) { index > 0 ? scriptCode(of: index - 1) : -1 }
+    }
+  }
+
+  /// The ICU script code of a span (see ``Token/script``), given the
+  /// script of the token before it (-1 for none), asked only when needed.
+  func scriptCode(of span: Span, units: UnsafePointer<UInt16>, previous: () -> Int32) -> Int32 {
     let common = ScriptCode.common.rawValue
     let inherited = ScriptCode.inherited.rawValue
+    let table = self.table
     var first: Int32 = -1
     var firstCount = 0
-    var others: [Int32: Int] = [:]
-    var k = Int(span.start)
+    var mixed = false
     var sawOnlyInherited = true
     var shared: UInt32? = nil
-    while k < Int(span.end) {
-      let (value, width) = codePoint(at: k)
+    let end = Int(span.end)
+    var k = Int(span.start)
+    while k < end {
+      let value = nextCodePoint(units, &k, end)
       let script = table.script(value)
+      if script == first {
+        firstCount += 1
+        continue
+      }
       if script != inherited { sawOnlyInherited = false }
       if script == common || script == inherited {
         if shared == nil && table.flags(value).contains(.sharedByScripts) { shared = value }
-      } else if first < 0 || script == first {
+      } else if first < 0 {
         first = script
-        firstCount += 1
+        firstCount = 1
       } else {
-        others[script, default: 0] += 1
+        mixed = true
       }
-      k += width
     }
     if first >= 0 {
-      if others.isEmpty { return first }
-      var best = first
-      var bestCount = firstCount
-      for (script, count) in others where count > bestCount || (count == bestCount && script < best) {
-        best = script
-        bestCount = count
-      }
-      return best
+      if !mixed { return first }
+      return majorityScript(of: span, units: units)
     }
     if let shared, let scalar = Unicode.Scalar(shared) {
       let extensions = ScriptCode.extensions(of: scalar).map(\.rawValue)
-      if index > 0 {
-        let previous = scriptCode(of: index - 1)
-        if extensions.contains(previous) { return previous }
-      }
+      let before = previous()
+      if before >= 0 && extensions.contains(before) { return before }
       if let firstExtension = extensions.first { return firstExtension }
     }
     return sawOnlyInherited ? inherited : common
   }
+
+  /// The most frequent script of a span other than Common and Inherited;
+  /// ties go to the lowest ICU code.
+  private func majorityScript(of span: Span, units: UnsafePointer<UInt16>) -> Int32 {
+    let common = ScriptCode.common.rawValue
+    let inherited = ScriptCode.inherited.rawValue
+    var counts: [Int32: Int] = [:]
+    let end = Int(span.end)
+    var k = Int(span.start)
+    while k < end {
+      let value = nextCodePoint(units, &k, end)
+      let script = table.script(value)
+      if script != common && script != inherited { counts[script, default: 0] += 1 }
+    }
+    var best: Int32 = -1
+    var bestCount = 0
+    for (script, count) in counts where count > bestCount || (count == bestCount && script < best) {
+      best = script
+      bestCount = count
+    }
+    return best
+  }
+}
+
+/// The code point at `units[k]` (a lone surrogate stands for itself); moves
+/// `k` past it.
+@inline(__always)
+func nextCodePoint(_ units: UnsafePointer<UInt16>, _ k: inout Int, _ end: Int) -> UInt32 {
+  let value = UInt32(units[k])
+  k += 1
+  if value & 0xFC00 == 0xD800, k < end, units[k] & 0xFC00 == 0xDC00 {
+    defer { k += 1 }
+    return 0x10000 + ((value - 0xD800) << 10) + (UInt32(units[k]) - 0xDC00)
+  }
+  return value
 }

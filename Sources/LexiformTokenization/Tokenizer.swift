@@ -54,10 +54,20 @@ public final class Tokenizer {
   @exclusivity(unchecked) var spans: [Span] = []
   @exclusivity(unchecked) var scratch: [Span] = []
   @exclusivity(unchecked) var boundaries: [Int32] = []
-  @exclusivity(unchecked) var statuses: [Int32] = []
   @exclusivity(unchecked) var decoded: [UInt16] = []
   @exclusivity(unchecked) var decodedOrigin: [Int32] = []
   @exclusivity(unchecked) var chunk: [UInt16] = []
+  // The table-driven word breaker's per-code-point classes and unit offsets.
+  @exclusivity(unchecked) var classes: [UInt8] = []
+  @exclusivity(unchecked) var starts: [Int32] = []
+  // How many code points `classes` holds for `units` (-1: not classified),
+  // and whether one of them needs ICU.
+  @exclusivity(unchecked) var classifiedPoints = -1
+  @exclusivity(unchecked) var classifiedNeedsICU = false
+  /// Whether lines that need no dictionary are segmented by
+  /// ``tableWordBoundaries()`` rather than ICU (same boundaries; tests
+  /// switch it off to compare).
+  var usesTableBoundaries = true
 
   /// A token in `units`, with what Moses style writes instead of its text.
   struct Span {
@@ -205,11 +215,13 @@ public final class Tokenizer {
       }
       if !clean { try normalizeUnits(normalizer) }
     }
-    do {
-      try units.withUnsafeBufferPointer { (u) throws(UnicodeError) in
-        try breaker.boundaries(of: u, into: &boundaries, statuses: &statuses)
-      }
-    } catch { throw TokenizationError(error) }
+    if !usesTableBoundaries || !tableWordBoundaries() {
+      do {
+        try units.withUnsafeBufferPointer { (u) throws(UnicodeError) in
+          try breaker.boundaries(of: u, into: &boundaries)
+        }
+      } catch { throw TokenizationError(error) }
+    }
     collectSpans()
     guard !options.profile.isPlainUAX29 || options.style == .moses else { return }
     applyProfile()
@@ -222,66 +234,89 @@ public final class Tokenizer {
     let n = line.count
     if units.count < n { units = [UInt16](repeating: 0, count: n) } else { units.removeSubrange(n...) }
     if origin.count < n + 1 { origin = [Int32](repeating: 0, count: n + 1) }
+    if classes.count < n + 1 { classes = [UInt8](repeating: 0, count: n + 1) }
+    if starts.count < n + 1 { starts = [Int32](repeating: 0, count: n + 1) }
     var k = 0
+    var points = 0
     var quick = true
+    var any: UInt8 = 0
     var lastClass: UInt8 = 0
     let table = self.table
     units.withUnsafeMutableBufferPointer { u in
       origin.withUnsafeMutableBufferPointer { o in
-        guard let bytes = line.baseAddress, let u = u.baseAddress, let o = o.baseAddress else { return }
-        var i = 0
-        while i < n {
-          let b = bytes[i]
-          if b < 0x80 {
-            u[k] = UInt16(b)
-            o[k] = Int32(i)
-            k += 1
-            i += 1
-            lastClass = 0
-            continue
+        classes.withUnsafeMutableBufferPointer { c in
+          starts.withUnsafeMutableBufferPointer { s in
+            guard let bytes = line.baseAddress, let u = u.baseAddress, let o = o.baseAddress,
+              let c = c.baseAddress, let s = s.baseAddress
+            else { return }
+            var i = 0
+            while i < n {
+              let b = bytes[i]
+              if b < 0x80 {
+                u[k] = UInt16(b)
+                o[k] = Int32(i)
+                let entry = table.wordBreak(UInt32(b))
+                any |= entry
+                c[points] = entry
+                s[points] = Int32(k)
+                points += 1
+                k += 1
+                i += 1
+                lastClass = 0
+                continue
+              }
+              var value: UInt32
+              var length: Int
+              if b < 0xE0 {
+                value = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                length = 2
+              } else if b < 0xF0 {
+                value = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                length = 3
+              } else {
+                value =
+                  UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                  | UInt32(bytes[i + 3] & 0x3F)
+                length = 4
+              }
+              if i + length > n {  // cannot happen for valid UTF-8
+                value = 0xFFFD
+                length = n - i
+              }
+              let entry = table.wordBreak(value)
+              any |= entry
+              c[points] = entry
+              s[points] = Int32(k)
+              points += 1
+              if value < 0x10000 {
+                u[k] = UInt16(value)
+                o[k] = Int32(i)
+                k += 1
+              } else {
+                let v = value - 0x10000
+                u[k] = UInt16(0xD800 + (v >> 10))
+                u[k + 1] = UInt16(0xDC00 + (v & 0x3FF))
+                o[k] = Int32(i)
+                o[k + 1] = Int32(i)
+                k += 2
+              }
+              if quick {
+                if table.flags(value).contains(.notNFCYes) { quick = false }
+                let combining = table.combiningClass(value)
+                if combining != 0 && lastClass > combining { quick = false }
+                lastClass = combining
+              }
+              i += length
+            }
+            o[k] = Int32(n)
+            s[points] = Int32(k)
           }
-          var value: UInt32
-          var length: Int
-          if b < 0xE0 {
-            value = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-            length = 2
-          } else if b < 0xF0 {
-            value = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-            length = 3
-          } else {
-            value =
-              UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-              | UInt32(bytes[i + 3] & 0x3F)
-            length = 4
-          }
-          if i + length > n {  // cannot happen for valid UTF-8
-            value = 0xFFFD
-            length = n - i
-          }
-          if value < 0x10000 {
-            u[k] = UInt16(value)
-            o[k] = Int32(i)
-            k += 1
-          } else {
-            let v = value - 0x10000
-            u[k] = UInt16(0xD800 + (v >> 10))
-            u[k + 1] = UInt16(0xDC00 + (v & 0x3FF))
-            o[k] = Int32(i)
-            o[k + 1] = Int32(i)
-            k += 2
-          }
-          if quick {
-            if table.flags(value).contains(.notNFCYes) { quick = false }
-            let combining = table.combiningClass(value)
-            if combining != 0 && lastClass > combining { quick = false }
-            lastClass = combining
-          }
-          i += length
         }
-        o[k] = Int32(n)
       }
     }
     units.removeSubrange(k...)
+    classifiedPoints = points
+    classifiedNeedsICU = any & WordBreakEntry.needsICU != 0
     return quick
   }
 
@@ -336,6 +371,7 @@ public final class Tokenizer {
     origin.append(Int32(lineLength))
     inside.append(false)
     normalized = true
+    classifiedPoints = -1
   }
 
   @inline(__always)

@@ -118,3 +118,5 @@ let _icuMirroredConstants: [(name: String, value: Int32)] = [
   + GeneralCategory._mirrored.map { ($0.name, $0.category.rawValue) }
   + UnicodeProperty._mirrored.map { ($0.name, $0.property.rawValue) }
   + NormalizationQuickCheck._mirrored.map { ($0.name, $0.value.rawValue) }
+  + WordBreakProperty._mirrored.map { ($0.name, $0.value.rawValue) }
+  + LineBreakProperty._mirrored.map { ($0.name, $0.value.rawValue) }

@@ -17,6 +17,12 @@ public struct UnicodeProperty: RawRepresentable, Hashable, Sendable {
   public static let nfcQuickCheck = UnicodeProperty(rawValue: 0x100E)
   /// Word_Break (UAX #29), as ICU's `UWordBreakValues`. `UCHAR_WORD_BREAK`.
   public static let wordBreak = UnicodeProperty(rawValue: 0x1014)
+  /// Line_Break (UAX #14), as ICU's `ULineBreak`. `UCHAR_LINE_BREAK`.
+  public static let lineBreak = UnicodeProperty(rawValue: 0x1008)
+  /// Extended_Pictographic (binary, UTS #51). `UCHAR_EXTENDED_PICTOGRAPHIC`.
+  public static let extendedPictographic = UnicodeProperty(rawValue: 64)
+  /// Ideographic (binary). `UCHAR_IDEOGRAPHIC`.
+  public static let ideographic = UnicodeProperty(rawValue: 17)
 
   /// Whether `scalar` has this binary property.
   /// - Parameter scalar: A code point.
@@ -35,7 +41,8 @@ public struct UnicodeProperty: RawRepresentable, Hashable, Sendable {
   static let _mirrored: [(name: String, property: UnicodeProperty)] = [
     ("UCHAR_WHITE_SPACE", .whiteSpace), ("UCHAR_DEFAULT_IGNORABLE_CODE_POINT", .defaultIgnorableCodePoint),
     ("UCHAR_CANONICAL_COMBINING_CLASS", .canonicalCombiningClass), ("UCHAR_NFC_QUICK_CHECK", .nfcQuickCheck),
-    ("UCHAR_WORD_BREAK", .wordBreak),
+    ("UCHAR_WORD_BREAK", .wordBreak), ("UCHAR_LINE_BREAK", .lineBreak),
+    ("UCHAR_EXTENDED_PICTOGRAPHIC", .extendedPictographic), ("UCHAR_IDEOGRAPHIC", .ideographic),
   ]
 }
 

@@ -20,8 +20,31 @@ extension WordBreakIterator {
   public func boundaries(
     of text: UnsafeBufferPointer<UInt16>, into boundaries: inout [Int32], statuses: inout [Int32]
   ) throws(UnicodeError) {
+    var kept: [Int32]? = statuses
+    statuses = []  // so that `kept` owns the storage alone
+    defer { statuses = kept ?? [] }
+    try fill(text, &boundaries, &kept)
+  }
+
+  /// Finds every boundary of UTF-16 text, like
+  /// ``boundaries(of:into:statuses:)`` without the rule statuses (which
+  /// saves ICU a call per boundary).
+  /// - Parameters:
+  ///   - text: UTF-16 code units; ICU reads them only during this call.
+  ///   - boundaries: Emptied, then receives the boundaries.
+  /// - Throws: ``UnicodeError`` if ICU refuses the text.
+  /// - Complexity: O(*n*) in the length of `text`.
+  public func boundaries(of text: UnsafeBufferPointer<UInt16>, into boundaries: inout [Int32]) throws(UnicodeError) {
+    var none: [Int32]? = nil
+    try fill(text, &boundaries, &none)
+  }
+
+  /// Runs ICU over `text`, filling `boundaries` and, when given, `statuses`.
+  private func fill(
+    _ text: UnsafeBufferPointer<UInt16>, _ boundaries: inout [Int32], _ statuses: inout [Int32]?
+  ) throws(UnicodeError) {
     boundaries.removeAll(keepingCapacity: true)
-    statuses.removeAll(keepingCapacity: true)
+    statuses?.removeAll(keepingCapacity: true)
     guard let base = text.baseAddress, !text.isEmpty else { return }
     let handle = iterator
     var status: Int32 = 0
@@ -33,16 +56,21 @@ extension WordBreakIterator {
       let oldCount = boundaries.count
       var written = 0
       boundaries.append(contentsOf: repeatElement(0, count: chunk))
-      statuses.append(contentsOf: repeatElement(0, count: chunk))
+      statuses?.append(contentsOf: repeatElement(0, count: chunk))
       boundaries.withUnsafeMutableBufferPointer { b in
-        statuses.withUnsafeMutableBufferPointer { s in
-          if let bb = b.baseAddress, let sb = s.baseAddress {
-            written = Int(_lexiform_icu_break_next_many(handle, bb + oldCount, sb + oldCount, Int32(chunk)))
+        guard let bb = b.baseAddress else { return }
+        if statuses == nil {
+          written = Int(_lexiform_icu_break_next_many(handle, bb + oldCount, nil, Int32(chunk)))
+        } else {
+          statuses?.withUnsafeMutableBufferPointer { s in
+            if let sb = s.baseAddress {
+              written = Int(_lexiform_icu_break_next_many(handle, bb + oldCount, sb + oldCount, Int32(chunk)))
+            }
           }
         }
       }
       boundaries.removeSubrange((oldCount + written)...)
-      statuses.removeSubrange((oldCount + written)...)
+      statuses?.removeSubrange((oldCount + written)...)
       if written < chunk { break }
     }
     // After setText the iterator points into `text`: point it at nothing so

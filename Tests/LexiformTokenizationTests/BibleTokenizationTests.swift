@@ -13,7 +13,7 @@ final class BibleTokenizationTests: XCTestCase {
   ]
 
   /// The verses of a CES XML Bible (`<seg type="verse">`), whitespace-trimmed.
-  func verses(_ file: String) throws -> [String] {
+  static func verses(_ file: String) throws -> [String] {
     let reader = try XMLReader(path: try sharedDataURL("bible/" + file))
     var result: [String] = []
     var current: String?
@@ -34,7 +34,7 @@ final class BibleTokenizationTests: XCTestCase {
     let tokenizer = try Tokenizer()
     let nfc = try Normalizer(.nfc)
     for file in Self.files {
-      let verses = try verses(file)
+      let verses = try Self.verses(file)
       XCTAssertGreaterThan(verses.count, 5000, file)
       var tokens = 0
       for verse in verses {
@@ -62,7 +62,7 @@ final class BibleTokenizationTests: XCTestCase {
     let tokenizer = try Tokenizer(options: TokenizerOptions(profile: .none))
     let icu = try WordBreakIterator()
     for file in Self.files {
-      for verse in try verses(file) {
+      for verse in try Self.verses(file) {
         // ICU's own segments of the same text, in UTF-8 offsets, without whitespace.
         let utf16 = Array(verse.utf16)
         var expected: [Range<Int>] = []
@@ -93,7 +93,7 @@ final class BibleTokenizationTests: XCTestCase {
       "Ukranian-NT.xml": "Cyrl", "Swahili-NT.xml": "Latn",
     ]
     for file in Self.files {
-      let verses = try verses(file)
+      let verses = try Self.verses(file)
       let text = verses.prefix(200).joined(separator: " ")
       XCTAssertEqual(ScriptBreakdown(of: text.unicodeScalars).main.iso15924, expected[file], file)
     }
