@@ -26,10 +26,14 @@ final class CharacterTable: @unchecked Sendable {
   }
 
   let profile: OrthographyProfile
-  private let flagTable: UnsafeMutablePointer<UInt16>
-  private let scriptTable: UnsafeMutablePointer<UInt8>
-  private let combiningTable: UnsafeMutablePointer<UInt8>
-  private let wordBreakTable: UnsafeMutablePointer<UInt8>
+  /// ``ScriptCode/common`` and ``ScriptCode/inherited``, read once (another
+  /// module's statics cost a call per use).
+  let commonScript = ScriptCode.common.rawValue
+  let inheritedScript = ScriptCode.inherited.rawValue
+  let flagTable: UnsafeMutablePointer<UInt16>
+  let scriptTable: UnsafeMutablePointer<UInt8>
+  let combiningTable: UnsafeMutablePointer<UInt8>
+  let wordBreakTable: UnsafeMutablePointer<UInt8>
   /// ISO 15924 codes as UTF-8, indexed by ICU script code.
   let scriptNames: [[UInt8]]
   /// The same, up to 7 bytes in memory order with the length in the top

@@ -58,6 +58,8 @@ public final class TokenWriter: LineTransformer {
     }
     var sink = ByteSink(base: buffer)
     let escapes: EscapeTable = format == .json ? (escapesMoses ? .jsonMoses : .json) : (escapesMoses ? .moses : .none)
+    // Most lines have nothing to escape: their tokens are copied as they are.
+    let copies = !escapesMoses && (format == .text || !Self.needsJSONEscapes(line))
     tokenizer.units.withUnsafeBufferPointer { units in
       tokenizer.origin.withUnsafeBufferPointer { origin in
         tokenizer.spans.withUnsafeBufferPointer { spans in
@@ -74,22 +76,22 @@ public final class TokenWriter: LineTransformer {
             } else if index > 0 {
               sink.write(0x20)
             }
+            let start = Int(origin[Int(span.start)])
+            let end = tokenizer.normalized ? tokenizer.originalEnd(span.end) : Int(origin[Int(span.end)])
             if span.replacement == .mosesHyphen {
-              sink.write(0x40)
-              sink.write(0x2D)
-              sink.write(0x40)
-            } else if !tokenizer.normalized {
-              let start = Int(origin[Int(span.start)])
-              let end = Int(origin[Int(span.end)])
-              sink.write(escaping: line.baseAddress.map { $0 + start }, count: end - start, escapes)
-            } else {
+              sink.write("@-@")
+            } else if tokenizer.normalized {
               sink.write(utf8Of: units, from: Int(span.start), to: Int(span.end), escapes)
+            } else if copies {
+              sink.write(copying: line.baseAddress.map { $0 + start }, count: end - start)
+            } else {
+              sink.write(escaping: line.baseAddress.map { $0 + start }, count: end - start, escapes)
             }
             if format == .json {
               sink.write(JSONPieces.start)
-              sink.write(decimal: tokenizer.originalStart(span.start))
+              sink.write(decimal: start)
               sink.write(JSONPieces.end)
-              sink.write(decimal: tokenizer.originalEnd(span.end))
+              sink.write(decimal: end)
               sink.write(JSONPieces.script)
               let script = tokenizer.scriptCode(of: span, units: units) { previousScript }
               previousScript = script
@@ -105,6 +107,17 @@ public final class TokenWriter: LineTransformer {
     let written = sink.count
     assert(written <= bound, "output bound too small")
     output.append(contentsOf: UnsafeBufferPointer(start: buffer, count: written))
+  }
+}
+
+extension TokenWriter {
+  /// Whether a line has a byte that JSON escapes (`"`, `\\`, controls).
+  static func needsJSONEscapes(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    EscapeTable.json.kinds.withUnsafeBufferPointer { kinds in
+      var found: UInt8 = 0
+      for byte in line { found |= kinds[Int(byte)] }  // no branch per byte
+      return found != 0
+    }
   }
 }
 
@@ -178,6 +191,14 @@ struct ByteSink {
       base[k + 1] = decimalPairs.utf8Start[pair + 1]
     }
     if k > count - digits { base[k - 1] = UInt8(truncatingIfNeeded: 0x30 + value) }
+  }
+
+  /// Writes `count` bytes as they are.
+  @inline(__always)
+  mutating func write(copying source: UnsafePointer<UInt8>?, count n: Int) {
+    guard let source, n > 0 else { return }
+    (base + count).update(from: source, count: n)
+    count += n
   }
 
   /// Writes `count` bytes, escaped as `table` says.

@@ -187,9 +187,10 @@ extension Tokenizer {
   /// The ICU script code of a span (see ``Token/script``), given the
   /// script of the token before it (-1 for none), asked only when needed.
   func scriptCode(of span: Span, units: UnsafePointer<UInt16>, previous: () -> Int32) -> Int32 {
-    let common = ScriptCode.common.rawValue
-    let inherited = ScriptCode.inherited.rawValue
+    let common = table.commonScript
+    let inherited = table.inheritedScript
     let table = self.table
+    let scripts = table.scriptTable
     var first: Int32 = -1
     var firstCount = 0
     var mixed = false
@@ -199,7 +200,7 @@ extension Tokenizer {
     var k = Int(span.start)
     while k < end {
       let value = nextCodePoint(units, &k, end)
-      let script = table.script(value)
+      let script = value < 0x10000 ? Int32(scripts[Int(value)]) : table.script(value)
       if script == first {
         firstCount += 1
         continue

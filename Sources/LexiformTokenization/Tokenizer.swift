@@ -242,6 +242,11 @@ public final class Tokenizer {
     var any: UInt8 = 0
     var lastClass: UInt8 = 0
     let table = self.table
+    // The tables as locals: the stores below could alias the class's fields.
+    let wordBreaks = table.wordBreakTable
+    let flagBits = table.flagTable
+    let combiningClasses = table.combiningTable
+    let notNFCYes = CharacterTable.Flags.notNFCYes.rawValue
     units.withUnsafeMutableBufferPointer { u in
       origin.withUnsafeMutableBufferPointer { o in
         classes.withUnsafeMutableBufferPointer { c in
@@ -255,7 +260,7 @@ public final class Tokenizer {
               if b < 0x80 {
                 u[k] = UInt16(b)
                 o[k] = Int32(i)
-                let entry = table.wordBreak(UInt32(b))
+                let entry = wordBreaks[Int(b)]
                 any |= entry
                 c[points] = entry
                 s[points] = Int32(k)
@@ -283,7 +288,7 @@ public final class Tokenizer {
                 value = 0xFFFD
                 length = n - i
               }
-              let entry = table.wordBreak(value)
+              let entry = value < 0x10000 ? wordBreaks[Int(value)] : table.wordBreak(value)
               any |= entry
               c[points] = entry
               s[points] = Int32(k)
@@ -301,8 +306,9 @@ public final class Tokenizer {
                 k += 2
               }
               if quick {
-                if table.flags(value).contains(.notNFCYes) { quick = false }
-                let combining = table.combiningClass(value)
+                let flags = value < 0x10000 ? flagBits[Int(value)] : table.flags(value).rawValue
+                if flags & notNFCYes != 0 { quick = false }
+                let combining = value < 0x10000 ? combiningClasses[Int(value)] : table.combiningClass(value)
                 if combining != 0 && lastClass > combining { quick = false }
                 lastClass = combining
               }
