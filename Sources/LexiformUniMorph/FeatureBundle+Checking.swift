@@ -54,23 +54,9 @@ extension FeatureBundle {
     var seen: Set<String> = []
     for (index, element) in elements.enumerated() {
       let start = position
-      var labelsHere: [String] = []
-      for (a, conjunction) in element.alternatives.enumerated() {
-        if a > 0 { position += 1 }
-        for (c, label) in conjunction.enumerated() {
-          if c > 0 { position += 1 }
-          if lookup.feature(label) == nil {
-            problems.append(BundleProblem(offset: position, code: .unknownFeature, message: lookup.unknownMessage(label)))
-          }
-          labelsHere.append(label)
-          position += label.unicodeScalars.count
-        }
-      }
-      if let layer = element.layer {
-        position += 1
-        problems += layer.problems(lookup, offset: position)
-        position += layer.description.unicodeScalars.count + 1
-      }
+      let (inside, labelsHere) = Self.problems(of: element, lookup, offset: start)
+      problems += inside
+      position += element.description.unicodeScalars.count
       let key = element.setKey
       if !seen.insert(key).inserted {
         problems.append(
@@ -95,9 +81,40 @@ extension FeatureBundle {
     return problems
   }
 
+  /// The problems inside one element: unknown features in its head, then
+  /// its layer's problems (each level is checked on its own).
+  /// - Parameters:
+  ///   - element: The element.
+  ///   - lookup: The schema's labels.
+  ///   - offset: The element's column offset.
+  /// - Returns: The problems, and the labels of the head (outside the layer).
+  static func problems(
+    of element: FeatureElement, _ lookup: LabelLookup, offset: Int = 0
+  ) -> (problems: [BundleProblem], labels: [String]) {
+    var problems: [BundleProblem] = []
+    var position = offset
+    var labelsHere: [String] = []
+    for (a, conjunction) in element.alternatives.enumerated() {
+      if a > 0 { position += 1 }
+      for (c, label) in conjunction.enumerated() {
+        if c > 0 { position += 1 }
+        if lookup.feature(label) == nil {
+          problems.append(BundleProblem(offset: position, code: .unknownFeature, message: lookup.unknownMessage(label)))
+        }
+        labelsHere.append(label)
+        position += label.unicodeScalars.count
+      }
+    }
+    if let layer = element.layer {
+      position += 1
+      problems += layer.problems(lookup, offset: position)
+    }
+    return (problems, labelsHere)
+  }
+
   /// The (dimension, group) shared by all of an element's labels, if they
   /// share one that excludes other features.
-  private static func exclusionGroup(
+  static func exclusionGroup(
     _ labels: [String], _ lookup: LabelLookup
   ) -> (key: String, dimension: String)? {
     var result: (key: String, dimension: String)?
@@ -111,7 +128,7 @@ extension FeatureBundle {
   }
 
   /// Part-of-speech subtypes go with their type: `V` and `V.PTCP`.
-  private static func compatible(_ a: [String], _ b: [String]) -> Bool {
+  static func compatible(_ a: [String], _ b: [String]) -> Bool {
     guard a.count == 1, b.count == 1, let x = a.first, let y = b.first else { return false }
     return x.hasPrefix(y + ".") || y.hasPrefix(x + ".")
   }

@@ -121,9 +121,25 @@ struct BundleParser {
       let before = start > 0 ? " after '\(scalars[start - 1])'" : ""
       throw error(.emptyFeature, at: position, expectedFound("a feature\(before)", found))
     }
-    var label = String.UnicodeScalarView()
-    label.append(contentsOf: scalars[start..<position])
-    return String(label)
+    return Self.string(scalars[start..<position])
+  }
+
+  /// The scalars as a string, encoded straight into the string's storage
+  /// (appending to a `String.UnicodeScalarView` costs thousands of
+  /// instructions per label).
+  static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    var length = 0
+    for scalar in scalars { length += UTF8.width(scalar) }
+    return String(unsafeUninitializedCapacity: length) { buffer in
+      var at = 0
+      for scalar in scalars {
+        UTF8.encode(scalar) { byte in
+          buffer[at] = byte
+          at += 1
+        }
+      }
+      return at
+    }
   }
 
   static func isSyntax(_ scalar: Unicode.Scalar) -> Bool {

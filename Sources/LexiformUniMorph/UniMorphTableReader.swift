@@ -132,6 +132,95 @@ public final class UniMorphTableReader {
     }
   }
 
+  /// Reads the next row without creating strings: `body` gets the lemma,
+  /// form and features as UTF-8 bytes, valid only during the call. Rows are
+  /// read, detected, checked and skipped exactly as ``next()`` does.
+  ///
+  /// ```swift
+  /// while try reader.withNextRow({ lemma, form, tags in write(lemma, tags, form) }) != nil {}
+  /// ```
+  /// - Parameter body: Called with the row's fields.
+  /// - Returns: What `body` returned, or `nil` after the last row of the last file.
+  /// - Throws: As ``next()``.
+  /// - Complexity: O(*n*) in the row's bytes; no allocation per row.
+  public func withNextRow<R>(
+    _ body: (_ lemma: UnsafeBufferPointer<UInt8>, _ form: UnsafeBufferPointer<UInt8>, _ tags: UnsafeBufferPointer<UInt8>)
+      -> R
+  ) throws(UniMorphError) -> R? {
+    while true {
+      if pendingIndex < pending.count {
+        let (line, number) = pending[pendingIndex]
+        pendingIndex += 1
+        var text = line
+        let split = text.withUTF8 { Self.split($0, columnOrder, body) }
+        if let split { return split }
+        if try entry(line, number) != nil {
+          assertionFailure("a row that does not split is an entry")
+        }
+        continue
+      }
+      guard let reader else {
+        guard try openNextFile() else { return nil }
+        continue
+      }
+      let order = columnOrder
+      var result: R?
+      var malformed: (String, Int)?
+      let more: Bool?
+      do {
+        more = try reader.withNextLine { bytes, number -> Bool in
+          guard Self.isData(bytes) else { return true }
+          result = Self.split(bytes, order, body)
+          if result == nil { malformed = (String(decoding: bytes, as: UTF8.self), number) }
+          return true
+        }
+      } catch let error as CoreError {
+        let wrapped = UniMorphError.reading(error)
+        guard options.lenient, error.code == .invalidUTF8 else { throw wrapped }
+        skipped.record(reason: wrapped.code.rawValue, at: error.location ?? reader.location)
+        continue
+      } catch {
+        throw UniMorphError(.unreadable, at: SourceLocation(path: paths[fileIndex]), "\(error)")
+      }
+      if more == nil {
+        guard try openNextFile() else { return nil }
+        continue
+      }
+      if let result { return result }
+      if let (line, number) = malformed, try entry(line, number) != nil {
+        assertionFailure("a row that does not split is an entry")
+      }
+    }
+  }
+
+  /// Whether a line is a data row: not empty, not a comment, not only
+  /// spaces and carriage returns.
+  private static func isData(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, first != UInt8(ascii: "#") else { return false }
+    return !bytes.allSatisfy { $0 == 0x20 || $0 == 0x0D }
+  }
+
+  /// Calls `body` with the fields of a well-formed row (three non-empty
+  /// tab-separated fields); `nil` for any other row.
+  @inline(__always)
+  private static func split<R>(
+    _ line: UnsafeBufferPointer<UInt8>, _ order: UniMorphColumnOrder,
+    _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R
+  ) -> R? {
+    guard let base = line.baseAddress, let tab1 = memchr(base, 0x09, line.count) else { return nil }
+    let first = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(tab1))
+    let rest = first + 1
+    guard rest < line.count, let tab2 = memchr(base + rest, 0x09, line.count - rest) else { return nil }
+    let second = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(tab2))
+    guard second + 1 < line.count, memchr(base + second + 1, 0x09, line.count - second - 1) == nil,
+      first > 0, second > rest
+    else { return nil }
+    let lemma = UnsafeBufferPointer(start: base, count: first)
+    let middle = UnsafeBufferPointer(start: base + rest, count: second - rest)
+    let last = UnsafeBufferPointer(start: base + second + 1, count: line.count - second - 1)
+    return order == .lemmaFormTags ? body(lemma, middle, last) : body(lemma, last, middle)
+  }
+
   /// Splits a line into an entry; `nil` for a skipped line.
   private func entry(_ line: String, _ number: Int) throws(UniMorphError) -> UniMorphEntry? {
     let path = paths[fileIndex]

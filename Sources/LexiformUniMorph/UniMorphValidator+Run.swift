@@ -20,12 +20,15 @@ final class ValidationRun {
   @exclusivity(unchecked) private var identities: [String: Int] = [:]
   /// lemma, form and bundle identity of each row → its line.
   private let rows = ByteKeyTable(capacity: 1 << 16)
-  @exclusivity(unchecked) private var rowKey: [UInt8] = []
+  @exclusivity(unchecked) private var rowKeyBuffer = UnsafeMutableRawPointer.allocate(byteCount: 256, alignment: 8)
+  @exclusivity(unchecked) private var rowKeyCapacity = 256
+  private let quickCheck: NFCQuickCheck
   /// The last lemma's bytes and whether it was NFC.
   @exclusivity(unchecked) private var lastLemma: [UInt8] = []
   @exclusivity(unchecked) private var lastLemmaIsNFC = true
   private let paradigm: ParadigmCheck
   private let labels: LabelLookup
+  private let elementCache: BundleElementCache
 
   init(validator: UniMorphValidator, path: String, report: @escaping (UniMorphError) -> Void) {
     self.validator = validator
@@ -33,7 +36,14 @@ final class ValidationRun {
     self.reportProblem = report
     self.summary = UniMorphValidationSummary(path: path, columnOrder: .lemmaFormTags, detected: false)
     self.paradigm = ParadigmCheck(validator: validator)
-    self.labels = LabelLookup(schema: validator.options.schema)
+    let lookup = LabelLookup(schema: validator.options.schema)
+    self.labels = lookup
+    self.elementCache = BundleElementCache(lookup: lookup)
+    self.quickCheck = validator.quickCheck
+  }
+
+  deinit {
+    rowKeyBuffer.deallocate()
   }
 
   func report(_ error: UniMorphError) {
@@ -119,8 +129,9 @@ final class ValidationRun {
     if !lemmaRange.isEmpty {
       let lemma = UnsafeBufferPointer(rebasing: line[lemmaRange])
       if !Self.same(lemma, lastLemma) {
-        lastLemma = Array(lemma)
-        lastLemmaIsNFC = !Self.mayNeedNormalization(lemma) || validator.isNFC(String(decoding: lemma, as: UTF8.self))
+        lastLemma.removeAll(keepingCapacity: true)
+        lastLemma.append(contentsOf: lemma)
+        lastLemmaIsNFC = isNFC(lemma)
       }
       if !lastLemmaIsNFC {
         problem(.notNFC, line: number, column: 1, "lemma is not in Unicode Normalization Form C (NFC)")
@@ -128,7 +139,7 @@ final class ValidationRun {
     }
     if !formRange.isEmpty {
       let form = UnsafeBufferPointer(rebasing: line[formRange])
-      if Self.mayNeedNormalization(form), !validator.isNFC(String(decoding: form, as: UTF8.self)) {
+      if !isNFC(form) {
         problem(
           .notNFC, line: number, column: Self.column(line, formRange.lowerBound),
           "form is not in Unicode Normalization Form C (NFC)")
@@ -136,17 +147,9 @@ final class ValidationRun {
     }
     guard !emptyField else { return }
     // Duplicates.
-    rowKey.removeAll(keepingCapacity: true)
-    rowKey.append(contentsOf: line[lemmaRange])
-    rowKey.append(0)
-    rowKey.append(contentsOf: line[formRange])
-    rowKey.append(0)
-    if identity >= 0 {
-      withUnsafeBytes(of: identity) { rowKey.append(contentsOf: $0) }
-    } else {
-      rowKey.append(contentsOf: line[tagsRange])
+    let earlier = rowKey(line, lemma: lemmaRange, form: formRange, tags: tagsRange, identity: identity) {
+      rows.insert($0, value: number)
     }
-    let earlier = rowKey.withUnsafeBytes { rows.insert($0, value: number) }
     if let earlier {
       problem(.duplicateRow, line: number, column: 1, "duplicate row: the same lemma, form and features as line \(earlier)")
     }
@@ -160,25 +163,85 @@ final class ValidationRun {
 
   /// Parses and checks a feature string not seen before; caches the result.
   private func analyze(_ tags: UnsafeRawBufferPointer) -> Int {
-    let text = String(decoding: tags, as: UTF8.self)
     var result: (problems: [BundleProblem], identity: Int) = ([], -1)
-    do {
-      let bundle = try FeatureBundle(parsing: text, at: SourceLocation(path: "", line: 1, column: 0))
-      result.problems = bundle.problems(labels)
-      let key = bundle.setKey
-      if let known = identities[key] {
-        result.identity = known
-      } else {
-        result.identity = identities.count
-        identities[key] = identities.count
-      }
-    } catch {
-      result.problems = [BundleProblem(offset: error.location?.column ?? 0, code: error.code, message: error.message)]
+    if let (problems, key) = elementCache.check(tags) {
+      result.problems = problems
+      result.identity = identity(key)
+    } else {
+      result = analyzeParsing(tags)
     }
     let index = checks.count
     checks.append(result)
     tagCache.insert(tags, value: index)
     return index
+  }
+
+  /// The small integer for a bundle's set identity.
+  private func identity(_ key: String) -> Int {
+    if let known = identities[key] { return known }
+    identities[key] = identities.count
+    return identities.count - 1
+  }
+
+  /// Parses and checks any bundle (the general path).
+  func analyzeParsing(_ tags: UnsafeRawBufferPointer) -> (problems: [BundleProblem], identity: Int) {
+    let text = String(decoding: tags, as: UTF8.self)
+    var result: (problems: [BundleProblem], identity: Int) = ([], -1)
+    do {
+      let bundle = try FeatureBundle(parsing: text, at: SourceLocation(path: "", line: 1, column: 0))
+      result.problems = bundle.problems(labels)
+      result.identity = identity(bundle.setKey)
+    } catch {
+      result.problems = [BundleProblem(offset: error.location?.column ?? 0, code: error.code, message: error.message)]
+    }
+    return result
+  }
+
+  /// The element path's problems and identity for `tags`, or `nil` when it
+  /// leaves the bundle to the general path (for tests that compare the two).
+  func analyzeByElements(_ tags: UnsafeRawBufferPointer) -> (problems: [BundleProblem], identity: Int)? {
+    guard let (problems, key) = elementCache.check(tags) else { return nil }
+    return (problems, identity(key))
+  }
+
+  /// Whether lemma or form bytes are in NFC: the byte-level quick check,
+  /// then ICU's normalizer for text it cannot decide.
+  @inline(__always)
+  private func isNFC(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    quickCheck.isNFC(text)
+  }
+
+  /// Builds a row's duplicate key in `rowKeyBuffer` and passes it to `body`:
+  /// lemma, 0, form, 0, then the bundle's identity (8 bytes) or, for a bundle
+  /// that does not parse, its text.
+  @inline(__always)
+  private func rowKey<R>(
+    _ line: UnsafeBufferPointer<UInt8>, lemma: Range<Int>, form: Range<Int>, tags: Range<Int>, identity: Int,
+    _ body: (UnsafeRawBufferPointer) -> R
+  ) -> R {
+    let tail = identity >= 0 ? MemoryLayout<Int>.size : tags.count
+    let needed = lemma.count + form.count + 2 + tail
+    if needed > rowKeyCapacity {
+      rowKeyBuffer.deallocate()
+      rowKeyCapacity = max(needed, rowKeyCapacity * 2)
+      rowKeyBuffer = .allocate(byteCount: rowKeyCapacity, alignment: 8)
+    }
+    guard let base = line.baseAddress else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+    var at = 0
+    (rowKeyBuffer + at).copyMemory(from: base + lemma.lowerBound, byteCount: lemma.count)
+    at += lemma.count
+    rowKeyBuffer.storeBytes(of: 0, toByteOffset: at, as: UInt8.self)
+    at += 1
+    (rowKeyBuffer + at).copyMemory(from: base + form.lowerBound, byteCount: form.count)
+    at += form.count
+    rowKeyBuffer.storeBytes(of: 0, toByteOffset: at, as: UInt8.self)
+    at += 1
+    if identity >= 0 {
+      rowKeyBuffer.storeBytes(of: identity, toByteOffset: at, as: Int.self)
+    } else {
+      (rowKeyBuffer + at).copyMemory(from: base + tags.lowerBound, byteCount: tags.count)
+    }
+    return body(UnsafeRawBufferPointer(start: rowKeyBuffer, count: needed))
   }
 
   /// Whether two byte strings are equal.
@@ -194,13 +257,5 @@ final class ValidationRun {
     var column = 1
     for i in 0..<min(index, line.count) where line[i] & 0xC0 != 0x80 { column += 1 }
     return column
-  }
-
-  /// Whether the bytes contain a character at or above U+0300 (lead byte
-  /// 0xCC or more). Below U+0300 every character is NFC and none combines
-  /// with what precedes it, so such text is NFC.
-  static func mayNeedNormalization(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    for byte in bytes where byte >= 0xCC { return true }
-    return false
   }
 }

@@ -74,8 +74,9 @@ public struct UniMorphValidationSummary: Sendable, Hashable {
 /// letter at all is reported.
 ///
 /// Speed: rows are checked as bytes; each distinct feature string is parsed
-/// and checked once and cached; lemmas and forms go to ICU's normalizer only
-/// when they contain a character at or above U+0300.
+/// and checked once and cached; lemmas and forms are checked for NFC on their
+/// bytes (the quick check of UAX #15 §9) and go to ICU's normalizer only when they contain
+/// a character that may combine or decompose.
 ///
 /// - Complexity: O(*n*) in the input's bytes, plus O(*L*·*F*) per row of a
 ///   paradigm that fails the quick relatedness test. Memory is O(distinct
@@ -85,6 +86,8 @@ public final class UniMorphValidator {
   public let options: UniMorphValidatorOptions
   private let normalizer: Normalizer?
   private let decomposer: Normalizer?
+  /// The byte-level NFC test, with what it learned about code points.
+  let quickCheck: NFCQuickCheck
 
   /// Creates a validator.
   /// - Parameter options: How to check.
@@ -92,6 +95,7 @@ public final class UniMorphValidator {
     self.options = options
     self.normalizer = try? Normalizer(.nfc)
     self.decomposer = try? Normalizer(.nfd)
+    self.quickCheck = NFCQuickCheck(normalizer: normalizer)
   }
 
   /// Checks one file, reporting each problem as it is found.

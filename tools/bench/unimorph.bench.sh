@@ -11,7 +11,7 @@
 #   pandas       pandas.read_csv of the table (reading only)
 #   mawk         mawk counting rows without three columns (reading only)
 #   lexiform-read lexiform unimorph convert --to lemma-tags-form > /dev/null
-#                (every row read into an entry and written back)
+#                (every row read as bytes and written back)
 # Validators must report the same number of errors.
 #
 # Environment: LEXIFORM_UNIMORPH_BIN, a lexiform binary to time instead of
@@ -79,5 +79,5 @@ bench_unimorph() {
     --note "Load average (1 min) when the bench started: $load (2 cores shared with other work: wall times vary run to run)." \
     --note "Table: tools/make-unimorph-table.py, the rows of every shared SIGMORPHON 2017 task 1 and 2023 file (2023 rewritten as lemma, form, tags), read again with numbered lemmas and forms until 1,000,000 lines." \
     --note "python-csv and lexiform apply the same rules (column count, empty fields, bundle syntax, schema features and templates, conflicting and repeated features, NFC, duplicate rows) and must report the same number of errors; lexiform-all adds the unrelated-form warning (a longest-common-substring check per paradigm)." \
-    --note "pandas and mawk only read the table (pandas into a DataFrame of strings; mawk counting rows without three fields); lexiform-read reads every row into an entry (strings) and writes it back in the other column order to /dev/null."
+    --note "pandas and mawk only read the table (pandas into a DataFrame of strings; mawk counting rows without three fields); lexiform-read reads every row (as bytes, through UniMorphTableReader.withNextRow, with the same checks and skips as entries) and writes it back in the other column order to /dev/null."
 }

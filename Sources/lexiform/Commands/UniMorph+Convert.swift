@@ -41,6 +41,12 @@ extension LexiformCommand.UniMorph {
       let options = globals.merged(with: root.globals)
       let reader = input.reader(files, lenient: options.lenient)
       let output = try AtomicOutput(path: "-")
+      if !canonical, to != .jsonl {
+        try Self.reorder(reader, to: to == .lemmaFormTags ? .lemmaFormTags : .lemmaTagsForm, output)
+        try output.commit()
+        reportReading(reader, quiet: options.quiet)
+        return
+      }
       var parsed: [String: FeatureBundle] = [:]
       while var entry = try reader.next() {
         var bundle: FeatureBundle?
@@ -69,6 +75,26 @@ extension LexiformCommand.UniMorph {
       }
       try output.commit()
       reportReading(reader, quiet: options.quiet)
+    }
+
+    /// Writes every row in `order` on bytes, through one reused buffer.
+    static func reorder(_ reader: UniMorphTableReader, to order: UniMorphColumnOrder, _ output: AtomicOutput) throws {
+      var buffer: [UInt8] = []
+      buffer.reserveCapacity(1 << 17)
+      while try reader.withNextRow({ lemma, form, tags -> Void in
+        buffer.append(contentsOf: lemma)
+        buffer.append(0x09)
+        buffer.append(contentsOf: order == .lemmaFormTags ? form : tags)
+        buffer.append(0x09)
+        buffer.append(contentsOf: order == .lemmaFormTags ? tags : form)
+        buffer.append(0x0A)
+      }) != nil {
+        if buffer.count >= 1 << 16 {
+          try buffer.withUnsafeBytes { try output.write(bytes: $0) }
+          buffer.removeAll(keepingCapacity: true)
+        }
+      }
+      try buffer.withUnsafeBytes { try output.write(bytes: $0) }
     }
   }
 }

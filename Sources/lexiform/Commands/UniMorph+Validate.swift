@@ -42,23 +42,24 @@ extension LexiformCommand.UniMorph {
       var errors = 0
       var warnings = 0
       let output = json ? try AtomicOutput(path: "-") : nil
-      var diagnostics = ""
-      defer { StandardError.write(diagnostics) }
+      var diagnostics: [UInt8] = []
+      diagnostics.reserveCapacity(1 << 16 + 1024)
+      func flush() {
+        guard !diagnostics.isEmpty else { return }
+        StandardError.write(String(decoding: diagnostics, as: UTF8.self))
+        diagnostics.removeAll(keepingCapacity: true)
+      }
+      defer { flush() }
       for file in files {
         let summary = try validator.validate(path: file) { problem in
           if let output {
             try? output.write(Self.jsonLine(problem))
           } else {
-            diagnostics += problem.description
-            diagnostics += "\n"
-            if diagnostics.utf8.count >= 1 << 16 {
-              StandardError.write(diagnostics)
-              diagnostics = ""
-            }
+            Self.appendLine(problem, to: &diagnostics)
+            if diagnostics.count >= 1 << 16 { flush() }
           }
         }
-        StandardError.write(diagnostics)
-        diagnostics = ""
+        flush()
         errors += summary.errors
         warnings += summary.warnings
         if !options.quiet {
@@ -69,6 +70,49 @@ extension LexiformCommand.UniMorph {
       }
       try output?.commit()
       if errors > 0 { throw ExitCode(1) }
+    }
+
+    /// Appends `problem.description` and a newline as UTF-8, without the
+    /// intermediate strings of string interpolation (a large table can have
+    /// hundreds of thousands of problems).
+    static func appendLine(_ problem: UniMorphError, to bytes: inout [UInt8]) {
+      if let location = problem.location {
+        bytes.append(contentsOf: location.path.utf8)
+        if location.line > 0 {
+          bytes.append(UInt8(ascii: ":"))
+          appendDecimal(location.line, to: &bytes)
+          if let column = location.column {
+            bytes.append(UInt8(ascii: ":"))
+            appendDecimal(column, to: &bytes)
+          }
+        }
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+      }
+      bytes.append(contentsOf: problem.severity.rawValue.utf8)
+      bytes.append(UInt8(ascii: ":"))
+      bytes.append(UInt8(ascii: " "))
+      bytes.append(contentsOf: problem.message.utf8)
+      bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// Appends `String(value)` as ASCII digits.
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+      guard value > 0 else {
+        bytes.append(contentsOf: String(value).utf8)
+        return
+      }
+      var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+      var count = 0
+      var rest = value
+      withUnsafeMutableBytes(of: &digits) { buffer in
+        while rest > 0 {
+          count += 1
+          buffer[24 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+          rest /= 10
+        }
+        bytes.append(contentsOf: buffer[(24 - count)...])
+      }
     }
 
     static func jsonLine(_ problem: UniMorphError) -> String {
