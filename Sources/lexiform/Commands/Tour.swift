@@ -75,7 +75,7 @@ struct TourReport {
     randomStep()
     lines.append("")
     lines.append(
-      "Coming next: parallel text, augmentation, inflection.")
+      "Coming next: augmentation, inflection (and a parallel-text step here).")
   }
 
   // MARK: 1. XML
