@@ -71,11 +71,12 @@ struct TourReport {
     try unicodeStep(samples)
     try tokenizationStep(samples)
     try lexiconStep(samples)
+    try parallelStep(samples)
     try uniMorphStep(samples)
     randomStep()
     lines.append("")
     lines.append(
-      "Coming next: augmentation, inflection (and a parallel-text step here).")
+      "Coming next: augmentation, inflection.")
   }
 
   // MARK: 1. XML
