@@ -25,3 +25,25 @@ public enum LexiconWriters {
     }
   }
 }
+
+extension LexiconWriters {
+  /// Writes `entries` with a header in `format` to `output`, from `begin` to
+  /// `finish`; the caller commits (or aborts) the output.
+  /// - Parameters:
+  ///   - entries: The entries, in order.
+  ///   - header: What the file should say about itself.
+  ///   - format: One of ``writable``.
+  ///   - output: Where to write.
+  /// - Returns: What the format could not hold, by reason.
+  /// - Throws: ``LexiconError`` when the format is not writable or the output fails.
+  @discardableResult
+  public static func write(
+    _ entries: some Sequence<LexiconEntry>, header: LexiconHeader, as format: LexiconFormat, to output: AtomicOutput
+  ) throws(LexiconError) -> SkipCounter {
+    let writer = try make(format, output: output)
+    try writer.begin(header)
+    for entry in entries { try writer.write(entry) }
+    try writer.finish()
+    return writer.dropped
+  }
+}

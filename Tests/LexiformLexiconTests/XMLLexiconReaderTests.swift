@@ -208,10 +208,7 @@ final class LexiconWriterRoundTripTests: XCTestCase {
       for format in [LexiconFormat.lift, .tei] {
         let out = dir.file("\(fixture).\(format.rawValue)")
         let output = try AtomicOutput(path: out)
-        let writer = try LexiconWriters.make(format, output: output)
-        try writer.begin(LexiconHeader(sourceLanguage: LanguageTag("sw")))
-        for entry in original { try writer.write(entry) }
-        try writer.finish()
+        try LexiconWriters.write(original, header: LexiconHeader(sourceLanguage: LanguageTag("sw")), as: format, to: output)
         try output.commit()
         let back = try readEntries(try Lexicon.open(out, format: format))
         XCTAssertEqual(back.count, original.count, "\(fixture) → \(format)")
@@ -293,12 +290,9 @@ final class SharedLexiconJSONLinesRoundTripTests: XCTestCase {
       let original = try readEntries(reader)
       let out = dir.file("round.jsonl")
       let output = try AtomicOutput(path: out)
-      let writer = try LexiconWriters.make(.jsonl, output: output)
-      try writer.begin(reader.header)
-      for entry in original { try writer.write(entry) }
-      try writer.finish()
+      let dropped = try LexiconWriters.write(original, header: reader.header, as: .jsonl, to: output)
       try output.commit()
-      XCTAssertEqual(writer.dropped.total, 0, file)
+      XCTAssertEqual(dropped.total, 0, file)
       let back = try readEntries(try Lexicon.open(out))
       XCTAssertEqual(back.count, original.count, file)
       for (a, b) in zip(original, back) where a != b {

@@ -23,12 +23,9 @@ struct LexiconOutputOptions: ParsableArguments {
   func write(_ entries: [LexiconEntry], header: LexiconHeader) throws {
     let out = try AtomicOutput(path: output)
     do {
-      let writer = try LexiconWriters.make(format, output: out)
-      try writer.begin(header)
-      for entry in entries { try writer.write(entry) }
-      try writer.finish()
+      let dropped = try LexiconWriters.write(entries, header: header, as: format, to: out)
       try out.commit()
-      for line in writer.dropped.report("\(format.rawValue) cannot hold", noun: "item") {
+      for line in dropped.report("\(format.rawValue) cannot hold", noun: "item") {
         StandardError.writeLine(line)
       }
     } catch {

@@ -30,10 +30,7 @@ extension TourReport {
     var original: [LexiconEntry] = []
     while let entry = try reader.next() { original.append(entry) }
     let output = try AtomicOutput(path: out)
-    let writer = try LexiconWriters.make(.jsonl, output: output)
-    try writer.begin(reader.header)
-    for entry in original { try writer.write(entry) }
-    try writer.finish()
+    try LexiconWriters.write(original, header: reader.header, as: .jsonl, to: output)
     try output.commit()
     let back = try Lexicon.open(out)
     var same = 0
