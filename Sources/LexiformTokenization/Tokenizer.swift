@@ -232,7 +232,8 @@ public final class Tokenizer {
   /// classes never decrease.
   private func decode(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = line.count
-    if units.count < n { units = [UInt16](repeating: 0, count: n) } else { units.removeSubrange(n...) }
+    // Grow by the difference only: `units` keeps its storage between lines.
+    if units.count < n { units.append(contentsOf: repeatElement(0, count: n - units.count)) } else { units.removeSubrange(n...) }
     if origin.count < n + 1 { origin = [Int32](repeating: 0, count: n + 1) }
     if classes.count < n + 1 { classes = [UInt8](repeating: 0, count: n + 1) }
     if starts.count < n + 1 { starts = [Int32](repeating: 0, count: n + 1) }
@@ -417,17 +418,34 @@ public final class Tokenizer {
   /// Turns ICU's segments into spans, dropping whitespace (a segment that
   /// starts with whitespace keeps what follows it, e.g. a combining mark).
   private func collectSpans() {
-    var start: Int32 = 0
-    let table = self.table
-    units.withUnsafeBufferPointer { u in
-      for end in boundaries {
-        var s = Int(start)
-        let e = Int(end)
-        while s < e, u[s] < 0xD800 || u[s] >= 0xE000, table.flags(UInt32(u[s])).contains(.whitespace) { s += 1 }
-        if s < e { spans.append(Span(start: Int32(s), end: end)) }
-        start = end
+    let count = boundaries.count
+    // Room for one span per segment, written through a pointer.
+    if spans.count < count {
+      spans.append(contentsOf: repeatElement(Span(start: 0, end: 0), count: count - spans.count))
+    }
+    let flagBits = table.flagTable
+    let whitespace = CharacterTable.Flags.whitespace.rawValue
+    let found = units.withUnsafeBufferPointer { u in
+      boundaries.withUnsafeBufferPointer { b in
+        spans.withUnsafeMutableBufferPointer { out -> Int in
+          var start: Int32 = 0
+          var n = 0
+          for index in 0..<count {
+            let end = b[index]
+            var s = Int(start)
+            let e = Int(end)
+            while s < e, u[s] < 0xD800 || u[s] >= 0xE000, flagBits[Int(u[s])] & whitespace != 0 { s += 1 }
+            if s < e {
+              out[n] = Span(start: Int32(s), end: end)
+              n += 1
+            }
+            start = end
+          }
+          return n
+        }
       }
     }
+    spans.removeSubrange(found...)
   }
 
   private func appendUTF8(units range: Range<Int>, to buffer: inout [UInt8]) {
