@@ -55,22 +55,12 @@ extension LexiformCommand {
 
     mutating func run() throws {
       let options = globals.merged(with: root.globals)
-      let inputs = files.isEmpty ? ["-"] : files
-      let readers = try inputs.map { try LineReader(path: $0, options: LineReaderOptions(lenient: options.lenient)) }
       let normalizerOptions = TextNormalizerOptions(
         form: form, language: lang, unifiesApostrophes: unifyApostrophes, removesFormatCharacters: removeFormat,
         collapsesWhitespace: collapseWhitespace, caseMapping: caseMapping)
       let processor = ParallelLineProcessor(threads: threads ?? activeProcessorCount())
       let normalizers = try (0..<processor.threads).map { _ in try TextNormalizer(options: normalizerOptions) }
-      let output = try AtomicOutput(path: "-")
-      do {
-        try processor.run(readers: readers, transformers: normalizers) { try output.write(bytes: $0) }
-      } catch {
-        try? output.commit()  // the lines before the error are output
-        throw error
-      }
-      try output.commit()
-      reportReplacements(readers, lenient: options.lenient)
+      try transformLines(files: files, lenient: options.lenient, processor: processor, transformers: normalizers)
       if !options.quiet {
         let changed = normalizers.reduce(0) { $0 + $1.changedLines }
         let lines = normalizers.reduce(0) { $0 + $1.lines }

@@ -62,20 +62,10 @@ extension LexiformCommand {
 
     mutating func run() throws {
       let options = globals.merged(with: root.globals)
-      let inputs = files.isEmpty ? ["-"] : files
-      let readers = try inputs.map { try LineReader(path: $0, options: LineReaderOptions(lenient: options.lenient)) }
       let expected = try expectedScripts()
       let processor = ParallelLineProcessor(threads: threads ?? activeProcessorCount())
       let reporters = (0..<processor.threads).map { _ in ScriptReporter(format: format, expected: expected) }
-      let output = try AtomicOutput(path: "-")
-      do {
-        try processor.run(readers: readers, transformers: reporters) { try output.write(bytes: $0) }
-      } catch {
-        try? output.commit()  // the lines before the error are output
-        throw error
-      }
-      try output.commit()
-      reportReplacements(readers, lenient: options.lenient)
+      try transformLines(files: files, lenient: options.lenient, processor: processor, transformers: reporters)
     }
   }
 }

@@ -69,9 +69,6 @@ extension LexiformCommand {
 
     mutating func run() throws {
       let options = globals.merged(with: root.globals)
-      let inputs = files.isEmpty ? ["-"] : files
-      let readers = try inputs.map { try LineReader(path: $0, options: LineReaderOptions(lenient: options.lenient)) }
-      let output = try AtomicOutput(path: "-")
       let processor = ParallelLineProcessor(threads: threads ?? activeProcessorCount())
       var transformers: [any LineTransformer] = []
       if detokenize {
@@ -87,14 +84,7 @@ extension LexiformCommand {
           transformers.append(TokenWriter(tokenizer: try first.makeCompanion(), format: format))
         }
       }
-      do {
-        try processor.run(readers: readers, transformers: transformers) { try output.write(bytes: $0) }
-      } catch {
-        try? output.commit()  // the lines before the error are output
-        throw error
-      }
-      try output.commit()
-      reportReplacements(readers, lenient: options.lenient)
+      try transformLines(files: files, lenient: options.lenient, processor: processor, transformers: transformers)
     }
 
     private func chosenProfile(quiet: Bool) throws -> OrthographyProfile {
@@ -114,6 +104,26 @@ final class DetokenizingTransformer: LineTransformer {
     output.append(contentsOf: detokenizer.detokenize(String(decoding: line, as: UTF8.self)).utf8)
     output.append(0x0A)
   }
+}
+
+/// Runs `transformers` over the lines of `files` (standard input when there
+/// are none) on `processor`'s threads and writes the results to standard
+/// output in input order. The lines before an input error are written before
+/// the error is thrown; `--lenient` replacements are reported on stderr.
+func transformLines(
+  files: [String], lenient: Bool, processor: ParallelLineProcessor, transformers: [any LineTransformer]
+) throws {
+  let inputs = files.isEmpty ? ["-"] : files
+  let readers = try inputs.map { try LineReader(path: $0, options: LineReaderOptions(lenient: lenient)) }
+  let output = try AtomicOutput(path: "-")
+  do {
+    try processor.run(readers: readers, transformers: transformers) { try output.write(bytes: $0) }
+  } catch {
+    try? output.commit()  // the lines before the error are output
+    throw error
+  }
+  try output.commit()
+  reportReplacements(readers, lenient: lenient)
 }
 
 /// Says on stderr how many invalid UTF-8 sequences `--lenient` replaced.
