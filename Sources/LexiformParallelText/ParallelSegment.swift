@@ -119,36 +119,66 @@ func baseLanguage(_ tag: String) -> String {
   String(tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "").lowercased()
 }
 
-/// Collapses every run of whitespace to one space and trims both ends.
+/// Collapses every run of whitespace (Unicode White_Space) to one space and
+/// trims both ends.
+///
+/// Works on the UTF-8 bytes: White_Space outside ASCII is U+0085, U+00A0,
+/// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000
+/// (Unicode 15.0 PropList.txt), recognized by their encodings.
 /// - Parameter text: Any text.
 /// - Returns: The text with single spaces.
 /// - Complexity: O(*n*).
 public func normalizeWhitespace(_ text: String) -> String {
-  // Fast path: ASCII text with single inner spaces and no space at either end.
-  var clean = true
-  var previousSpace = true
-  for byte in text.utf8 {
-    let space = byte == 0x20
-    if byte < 0x20 || byte >= 0x80 || (space && previousSpace) {
-      clean = false
-      break
+  var text = text
+  return text.withUTF8 { bytes -> String in
+    // The length of a White_Space character at `i`, or 0.
+    @inline(__always) func space(at i: Int) -> Int {
+      let b = bytes[i]
+      if b < 0x80 { return (b == 0x20 || (b >= 0x09 && b <= 0x0D)) ? 1 : 0 }
+      let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+      let third = i + 2 < bytes.count ? bytes[i + 2] : 0
+      switch b {
+      case 0xC2: return next == 0x85 || next == 0xA0 ? 2 : 0
+      case 0xE1: return next == 0x9A && third == 0x80 ? 3 : 0
+      case 0xE2:
+        if next == 0x80 { return (third <= 0x8A && third >= 0x80) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0 }
+        return next == 0x81 && third == 0x9F ? 3 : 0
+      case 0xE3: return next == 0x80 && third == 0x80 ? 3 : 0
+      default: return 0
+      }
     }
-    previousSpace = space
+    // Fast path: no whitespace but single inner ASCII spaces, none at the ends.
+    var clean = true
+    var previousSpace = true
+    var i = 0
+    while i < bytes.count {
+      let width = space(at: i)
+      if width > 0 && (bytes[i] != 0x20 || previousSpace) {
+        clean = false
+        break
+      }
+      previousSpace = width > 0
+      i += max(width, 1)
+    }
+    if clean && (!previousSpace || bytes.isEmpty) { return String(decoding: bytes, as: UTF8.self) }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var pending = false
+    i = 0
+    while i < bytes.count {
+      let width = space(at: i)
+      if width > 0 {
+        pending = !out.isEmpty
+        i += width
+        continue
+      }
+      if pending {
+        out.append(0x20)
+        pending = false
+      }
+      out.append(bytes[i])
+      i += 1
+    }
+    return String(decoding: out, as: UTF8.self)
   }
-  if clean && (!previousSpace || text.isEmpty) { return text }
-  var result = ""
-  result.reserveCapacity(text.utf8.count)
-  var pendingSpace = false
-  for scalar in text.unicodeScalars {
-    if scalar.properties.isWhitespace {
-      pendingSpace = !result.isEmpty
-      continue
-    }
-    if pendingSpace {
-      result.unicodeScalars.append(" ")
-      pendingSpace = false
-    }
-    result.unicodeScalars.append(scalar)
-  }
-  return result
 }

@@ -144,5 +144,23 @@ final class WriterTests: XCTestCase {
     XCTAssertEqual(normalizeWhitespace("  a \t b\n\u{00A0}c  "), "a b c")
     XCTAssertEqual(normalizeWhitespace("plain text"), "plain text")
     XCTAssertEqual(normalizeWhitespace(""), "")
+    XCTAssertEqual(normalizeWhitespace(" "), "")
+    // Every White_Space character outside ASCII, and look-alikes that are not.
+    let spaces: [Unicode.Scalar] = [
+      "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{2005}", "\u{200A}", "\u{2028}", "\u{2029}", "\u{202F}",
+      "\u{205F}", "\u{3000}",
+    ]
+    for space in spaces {
+      XCTAssertEqual(normalizeWhitespace("x\(space)y\(space)"), "x y", "U+\(String(space.value, radix: 16))")
+    }
+    for other in ["\u{200B}", "\u{200D}", "\u{2060}", "\u{2010}", "é", "ሀ", "𐐷"] {
+      XCTAssertEqual(normalizeWhitespace("x\(other)y"), "x\(other)y", other)
+    }
+    // Agrees with Unicode's White_Space on every scalar of the BMP.
+    for value in UInt32(0)...0xFFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let expected = scalar.properties.isWhitespace ? "a b" : "a\(scalar)b"
+      XCTAssertEqual(normalizeWhitespace("a\(scalar)b"), expected, "U+\(String(value, radix: 16))")
+    }
   }
 }
