@@ -119,6 +119,41 @@ func baseLanguage(_ tag: String) -> String {
   String(tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "").lowercased()
 }
 
+/// The length in bytes of the White_Space character (Unicode 15.0
+/// PropList.txt) that starts at `i` in UTF-8 `bytes`, or 0.
+@inline(__always)
+func whiteSpaceWidth<C: RandomAccessCollection<UInt8>>(_ bytes: C, at i: C.Index) -> Int where C.Index == Int {
+  let b = bytes[i]
+  if b < 0x80 { return (b == 0x20 || (b >= 0x09 && b <= 0x0D)) ? 1 : 0 }
+  let next = i + 1 < bytes.endIndex ? bytes[i + 1] : 0
+  let third = i + 2 < bytes.endIndex ? bytes[i + 2] : 0
+  switch b {
+  case 0xC2: return next == 0x85 || next == 0xA0 ? 2 : 0
+  case 0xE1: return next == 0x9A && third == 0x80 ? 3 : 0
+  case 0xE2:
+    if next == 0x80 { return (third <= 0x8A && third >= 0x80) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0 }
+    return next == 0x81 && third == 0x9F ? 3 : 0
+  case 0xE3: return next == 0x80 && third == 0x80 ? 3 : 0
+  default: return 0
+  }
+}
+
+/// Whether `text` is empty or only White_Space.
+/// - Parameter text: Any text.
+/// - Returns: `true` for "", "  ", "\u{3000}".
+func isBlank(_ text: Substring) -> Bool {
+  var text = text
+  return text.withUTF8 { bytes in
+    var i = 0
+    while i < bytes.count {
+      let width = whiteSpaceWidth(bytes, at: i)
+      if width == 0 { return false }
+      i += width
+    }
+    return true
+  }
+}
+
 /// Collapses every run of whitespace (Unicode White_Space) to one space and
 /// trims both ends.
 ///
@@ -131,22 +166,7 @@ func baseLanguage(_ tag: String) -> String {
 public func normalizeWhitespace(_ text: String) -> String {
   var text = text
   return text.withUTF8 { bytes -> String in
-    // The length of a White_Space character at `i`, or 0.
-    @inline(__always) func space(at i: Int) -> Int {
-      let b = bytes[i]
-      if b < 0x80 { return (b == 0x20 || (b >= 0x09 && b <= 0x0D)) ? 1 : 0 }
-      let next = i + 1 < bytes.count ? bytes[i + 1] : 0
-      let third = i + 2 < bytes.count ? bytes[i + 2] : 0
-      switch b {
-      case 0xC2: return next == 0x85 || next == 0xA0 ? 2 : 0
-      case 0xE1: return next == 0x9A && third == 0x80 ? 3 : 0
-      case 0xE2:
-        if next == 0x80 { return (third <= 0x8A && third >= 0x80) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0 }
-        return next == 0x81 && third == 0x9F ? 3 : 0
-      case 0xE3: return next == 0x80 && third == 0x80 ? 3 : 0
-      default: return 0
-      }
-    }
+    @inline(__always) func space(at i: Int) -> Int { whiteSpaceWidth(bytes, at: i) }
     // Fast path: no whitespace but single inner ASCII spaces, none at the ends.
     var clean = true
     var previousSpace = true

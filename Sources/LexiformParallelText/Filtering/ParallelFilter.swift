@@ -108,7 +108,7 @@ public final class ParallelFilter {
   }
 
   private func evaluate(_ texts: [Substring]) -> ParallelFilterName? {
-    if options.removesEmpty, texts.contains(where: { $0.utf8.allSatisfy(Self.isASCIISpace) || $0.allSatisfy(\.isWhitespace) }) {
+    if options.removesEmpty, texts.contains(where: isBlank) {
       return .empty
     }
     if options.minLength != nil || options.maxLength != nil || options.maxLengthRatio != nil {
