@@ -360,6 +360,17 @@ enum UTF8Validation {
         while i < count && base[i] < 0x80 { i += 1 }
         continue
       }
+      // Fast paths for the common two- and three-byte forms whose second
+      // byte may be any continuation byte (not E0, ED: see `lead`).
+      let b0 = base[i]
+      if b0 >= 0xC2, b0 <= 0xDF, i + 1 < count, base[i + 1] & 0xC0 == 0x80 {
+        i += 2
+        continue
+      }
+      if b0 >= 0xE1, b0 <= 0xEF, b0 != 0xED, i + 2 < count, base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 {
+        i += 3
+        continue
+      }
       let (length, valid) = sequence(base, at: i, count: count)
       if !valid { return (i, length) }
       i += length
