@@ -42,7 +42,7 @@ if [[ -n ${LEXIFORM_XML_CMD:-} && -z ${BENCHMARKS_MD:-} ]]; then
 fi
 all_benches=(xml)
 # Further benches live in tools/bench/NAME.bench.sh, each defining bench_NAME;
-# they may use log, die, repeat_command, $runs, $repo, $tools, $work, $venv,
+# they may use log, die, time_tool, repeat_command, $runs, $repo, $tools, $work, $venv,
 # $shared and $markdown from this script.
 for extra in "$tools"/bench/*.bench.sh; do
   [[ -e $extra ]] || continue
@@ -53,6 +53,17 @@ done
 
 log() { printf '%s\n' "benchmark: $*" >&2; }
 die() { printf '%s\n' "benchmark: error: $*" >&2; exit 1; }
+# time_tool RESULTS TOOL LABEL INPUT CMD...: times CMD with timeit.py ($runs
+# runs after one warm-up) and appends its JSON line, tagged with the input,
+# tool and label, to RESULTS (for tools/bench/section_report.py).
+time_tool() {
+  local results=$1 tool=$2 label=$3 input=$4
+  shift 4
+  log "$(basename "$input"): $tool"
+  python3 "$tools/bench/timeit.py" --runs "$runs" --warmup 1 \
+    --meta "input=$input" --meta "tool=$tool" --meta "label=$label" -- "$@" >>"$results" ||
+    die "$tool failed on $input"
+}
 
 usage() {
   sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2

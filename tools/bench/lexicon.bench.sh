@@ -1,4 +1,4 @@
-# Bench "lexicon", sourced by tools/benchmark.sh (which defines log, die,
+# Bench "lexicon", sourced by tools/benchmark.sh (which defines log, die, time_tool,
 # repeat_command, $runs, $repo, $tools, $work, $venv, $shared, $markdown).
 #
 # Converts every shared lexicon to JSON lines with
@@ -26,28 +26,20 @@ bench_lexicon() {
   local load
   load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
 
-  run() {  # run TOOL LABEL INPUT CMD...
-    local tool=$1 label=$2 input=$3
-    shift 3
-    log "$(basename "$input"): $tool"
-    python3 "$tools/bench/timeit.py" --runs "$runs" --warmup 1 \
-      --meta "input=$input" --meta "tool=$tool" --meta "label=$label" -- "$@" >>"$results" ||
-      die "$tool failed on $input"
-  }
 
   local input name
   for input in "$lexicons"/freedict/*.tei "$lexicons"/apertium/*.dix "$lexicons"/lift/tha-food.lift "$lexicons"/lift/AllFLExFields.lift; do
     name=$(basename "$input")
-    run lexiform "lexiform lexicon convert" "$input" "$lexiform" lexicon convert --quiet "$input" "$out/$name.jsonl"
-    run lxml "lxml iterparse script" "$input" "$venv/bin/python" "$tools/bench/lexicon_lxml.py" "$input" "$out/$name.lxml.jsonl"
+    time_tool "$results" lexiform "lexiform lexicon convert" "$input" "$lexiform" lexicon convert --quiet "$input" "$out/$name.jsonl"
+    time_tool "$results" lxml "lxml iterparse script" "$input" "$venv/bin/python" "$tools/bench/lexicon_lxml.py" "$input" "$out/$name.lxml.jsonl"
     if [[ $input == *.tei ]]; then
-      run pyglossary "pyglossary (FreeDict → Json)" "$input" "$tools/bench/silent.sh" "$venv/bin/pyglossary" "$input" "$out/$name.pg.json" \
+      time_tool "$results" pyglossary "pyglossary (FreeDict → Json)" "$input" "$tools/bench/silent.sh" "$venv/bin/pyglossary" "$input" "$out/$name.pg.json" \
         --read-format=FreeDict --write-format=Json --no-progress-bar --no-color
     fi
   done
   local dictd="$lexicons/dictd/freedict-eng-spa.index"
-  run lexiform "lexiform lexicon convert" "$dictd" "$lexiform" lexicon convert --quiet "$dictd" "$out/dictd.jsonl"
-  run pyglossary "pyglossary (DictOrg → Json)" "$dictd" "$tools/bench/silent.sh" "$venv/bin/pyglossary" "$dictd" "$out/dictd.pg.json" \
+  time_tool "$results" lexiform "lexiform lexicon convert" "$dictd" "$lexiform" lexicon convert --quiet "$dictd" "$out/dictd.jsonl"
+  time_tool "$results" pyglossary "pyglossary (DictOrg → Json)" "$dictd" "$tools/bench/silent.sh" "$venv/bin/pyglossary" "$dictd" "$out/dictd.pg.json" \
     --read-format=DictOrg --write-format=Json --no-progress-bar --no-color
 
   # Memory against size: the same TEI at 3, 100 and 200 MB.
@@ -55,7 +47,7 @@ bench_lexicon() {
   for mb in 100 200; do
     big="$work/corpus/freedict-kur-tur-${mb}mb.tei"
     [[ -s $big ]] || "$tools/make-xml-corpus.sh" "$big" "$mb" "$lexicons/freedict/kur-tur.tei"
-    run lexiform "lexiform lexicon convert" "$big" "$lexiform" lexicon convert --quiet "$big" "$out/big.jsonl"
+    time_tool "$results" lexiform "lexiform lexicon convert" "$big" "$lexiform" lexicon convert --quiet "$big" "$out/big.jsonl"
   done
   rm -f "$out/big.jsonl"
 

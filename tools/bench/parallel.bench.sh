@@ -1,4 +1,4 @@
-# Bench "parallel", sourced by tools/benchmark.sh (which defines log, die,
+# Bench "parallel", sourced by tools/benchmark.sh (which defines log, die, time_tool,
 # repeat_command, $runs, $repo, $tools, $work, $venv, $shared, $markdown).
 #
 # From the Swahili and Ukrainian New Testaments, tools/make-parallel-corpus.py
@@ -51,24 +51,16 @@ YAML
   load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
   local results="$work/results-parallel.jsonl"
   : >"$results"
-  run() {  # run TOOL LABEL INPUT CMD...
-    local tool=$1 label=$2 input=$3
-    shift 3
-    log "$(basename "$input"): $tool"
-    python3 "$tools/bench/timeit.py" --runs "$runs" --warmup 1 \
-      --meta "input=$input" --meta "tool=$tool" --meta "label=$label" -- "$@" >>"$results" ||
-      die "$tool failed on $input"
-  }
-  run lexiform "lexiform parallel convert --to moses" "$corpus.tmx" \
+  time_tool "$results" lexiform "lexiform parallel convert --to moses" "$corpus.tmx" \
     "$lexiform" parallel convert --quiet "$corpus.tmx" --langs sw,uk --to moses -o "$out/lexiform"
-  run lxml "lxml iterparse script" "$corpus.tmx" \
+  time_tool "$results" lxml "lxml iterparse script" "$corpus.tmx" \
     "$tools/bench/silent.sh" "$venv/bin/python" "$tools/bench/parallel_tmx_lxml.py" "$corpus.tmx" sw uk "$out/lxml"
   cmp -s "$out/lexiform.sw" "$out/lxml.sw" && cmp -s "$out/lexiform.uk" "$out/lxml.uk" ||
     die "lexiform and the lxml script extracted different text"
-  run lexiform "lexiform parallel filter" "$corpus.tsv" \
+  time_tool "$results" lexiform "lexiform parallel filter" "$corpus.tsv" \
     "$tools/bench/silent.sh" "$lexiform" parallel filter --quiet "$corpus.tsv" --min-length 1 --max-length 500 \
     --max-ratio 3 --dedup exact
-  run opusfilter "OpusFilter (length, ratio, remove_duplicates)" "$corpus.tsv" \
+  time_tool "$results" opusfilter "OpusFilter (length, ratio, remove_duplicates)" "$corpus.tsv" \
     "$tools/bench/silent.sh" "$venv/bin/opusfilter" --overwrite "$out/opusfilter.yaml"
   local kept_lexiform kept_opus
   kept_lexiform=$("$lexiform" parallel filter --quiet "$corpus.tsv" --min-length 1 --max-length 500 --max-ratio 3 --dedup exact | wc -l)
