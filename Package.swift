@@ -104,12 +104,43 @@ let package = Package(
       dependencies: ["LexiformParallelText", "_LexiformTestSupport"]
     ),
 
+    // Lexicon-based synthetic data: word-by-word translation, code-switching,
+    // labels carried through, inflection-data hallucination.
+    .target(
+      name: "LexiformAugmentation",
+      dependencies: ["LexiformCore", "LexiformUnicode", "LexiformTokenization", "LexiformLexicon", "LexiformUniMorph"]
+    ),
+    .testTarget(
+      name: "LexiformAugmentationTests",
+      dependencies: ["LexiformAugmentation", "_LexiformTestSupport"]
+    ),
+
+    // Small automatic differentiation over vectorized kernels and the neural
+    // character-level encoder-decoder built on it. No dependency on the data
+    // layers: it sees sequences of symbol ids.
+    .target(name: "LexiformNeural", dependencies: ["LexiformCore"]),
+    .testTarget(
+      name: "LexiformNeuralTests",
+      dependencies: ["LexiformNeural", "_LexiformTestSupport"]
+    ),
+
+    // SIGMORPHON-style inflection: data, evaluation, baseline, neural model.
+    .target(
+      name: "LexiformInflection",
+      dependencies: ["LexiformCore", "LexiformUnicode", "LexiformUniMorph", "LexiformAugmentation", "LexiformNeural"]
+    ),
+    .testTarget(
+      name: "LexiformInflectionTests",
+      dependencies: ["LexiformInflection", "_LexiformTestSupport"]
+    ),
+
     // The umbrella module: `import Lexiform` gives every public module.
     .target(
       name: "Lexiform",
       dependencies: [
         "LexiformCore", "LexiformUnicode", "LexiformXML", "LexiformTokenization", "LexiformUniMorph",
-        "LexiformLexicon", "LexiformParallelText",
+        "LexiformLexicon", "LexiformParallelText", "LexiformAugmentation", "LexiformNeural",
+        "LexiformInflection",
       ]
     ),
 

@@ -6,3 +6,6 @@
 @_exported import LexiformUniMorph
 @_exported import LexiformLexicon
 @_exported import LexiformParallelText
+@_exported import LexiformAugmentation
+@_exported import LexiformNeural
+@_exported import LexiformInflection

@@ -1,0 +1,2 @@
+/// Lexicon-based synthetic training data (issue 7).
+public enum LexiformAugmentation {}

@@ -1,0 +1,2 @@
+/// SIGMORPHON-style inflection: data, evaluation, models (issue 8).
+public enum LexiformInflection {}
