@@ -115,19 +115,20 @@ let package = Package(
       dependencies: ["LexiformAugmentation", "_LexiformTestSupport"]
     ),
 
-    // Small automatic differentiation over vectorized kernels and the neural
-    // character-level encoder-decoder built on it. No dependency on the data
-    // layers: it sees sequences of symbol ids.
-    .target(name: "LexiformNeural", dependencies: ["LexiformCore"]),
+    // Scoring of inflection predictions, matching the shared tasks' official
+    // evaluation scripts (CoNLL-SIGMORPHON 2017 evalm.py; 2022/2023 seen/unseen).
+    .target(name: "LexiformEvaluation", dependencies: ["LexiformCore", "LexiformUnicode", "LexiformUniMorph"]),
     .testTarget(
-      name: "LexiformNeuralTests",
-      dependencies: ["LexiformNeural", "_LexiformTestSupport"]
+      name: "LexiformEvaluationTests",
+      dependencies: ["LexiformEvaluation", "_LexiformTestSupport"]
     ),
 
-    // SIGMORPHON-style inflection: data, evaluation, baseline, neural model.
+    // SIGMORPHON-style inflection: data (Data/), the non-neural baseline
+    // (Baseline/), and the neural model on a small automatic differentiation
+    // (Autodiff/, Model/, Training/, Decoding/).
     .target(
       name: "LexiformInflection",
-      dependencies: ["LexiformCore", "LexiformUnicode", "LexiformUniMorph", "LexiformAugmentation", "LexiformNeural"]
+      dependencies: ["LexiformCore", "LexiformUnicode", "LexiformUniMorph", "LexiformAugmentation", "LexiformEvaluation"]
     ),
     .testTarget(
       name: "LexiformInflectionTests",
@@ -139,7 +140,7 @@ let package = Package(
       name: "Lexiform",
       dependencies: [
         "LexiformCore", "LexiformUnicode", "LexiformXML", "LexiformTokenization", "LexiformUniMorph",
-        "LexiformLexicon", "LexiformParallelText", "LexiformAugmentation", "LexiformNeural",
+        "LexiformLexicon", "LexiformParallelText", "LexiformAugmentation", "LexiformEvaluation",
         "LexiformInflection",
       ]
     ),

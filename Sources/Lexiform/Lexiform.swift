@@ -7,5 +7,5 @@
 @_exported import LexiformLexicon
 @_exported import LexiformParallelText
 @_exported import LexiformAugmentation
-@_exported import LexiformNeural
+@_exported import LexiformEvaluation
 @_exported import LexiformInflection

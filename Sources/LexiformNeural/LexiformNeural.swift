@@ -1,2 +1,0 @@
-/// Automatic differentiation and the neural inflection model (issue 8).
-public enum LexiformNeural {}
