@@ -1,9 +1,18 @@
 import ArgumentParser
+import Lexiform
 
 extension LexiformCommand {
-  struct Augment: PlannedCommand {
+  /// `lexiform augment …`: synthetic training data from lexicons and tables.
+  struct Augment: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Make training data with lexicons: word-by-word translation, code-switching, hallucination.")
-    @OptionGroup var globals: GlobalOptions
+      abstract: "Make training data with lexicons: word-by-word translation, code-switching, hallucination.",
+      discussion: """
+        translate and codeswitch read text, CoNLL or MASSIVE records (standard input when no file is \
+        given) and write one record per input record, in order, in the same format; labels are carried \
+        through. hallucinate makes synthetic inflection triples from a SIGMORPHON/UniMorph table. The \
+        same --seed gives byte-identical output whatever the number of threads.
+        """,
+      subcommands: [Hallucinate.self]
+    )
   }
 }
