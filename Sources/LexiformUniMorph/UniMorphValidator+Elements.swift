@@ -1,3 +1,5 @@
+import LexiformCore
+
 /// The validator's fast path for feature bundles: a bundle is split into its
 /// top-level elements on its bytes (`;` outside parentheses), and each
 /// distinct element (`PST`, `NOM/ACC`, `ABL(PL;PSS(1,SG))`) is parsed and

@@ -12,7 +12,7 @@ extension LexiformCommand {
         through. hallucinate makes synthetic inflection triples from a SIGMORPHON/UniMorph table. The \
         same --seed gives byte-identical output whatever the number of threads.
         """,
-      subcommands: [Hallucinate.self]
+      subcommands: [Translate.self, Codeswitch.self, Hallucinate.self]
     )
   }
 }

@@ -5,15 +5,15 @@
 #endif
 
 /// A hash table from byte strings to integers, storing its keys in one arena
-/// so that a lookup allocates nothing: the validator's tag cache and its
-/// duplicate-row set.
+/// so that a lookup allocates nothing: the UniMorph validator's tag cache and
+/// duplicate-row set, the augmentation lexicons' word table.
 ///
 /// Open addressing with linear probing over 16-byte slots (hash, key offset,
 /// value), word-at-a-time hashes, load factor ≤ ½; keys are stored once, length
 /// first, in an append-only arena.
 /// Keys total at most 4 GiB (offsets are 32-bit).
 /// - Complexity: lookups and insertions O(key length) expected.
-final class ByteKeyTable {
+public final class ByteKeyTable {
   private struct Slot {
     /// The key's hash with the low bit set; 0 marks an empty slot.
     var hash: UInt64
@@ -27,9 +27,12 @@ final class ByteKeyTable {
   @exclusivity(unchecked) private var arena: UnsafeMutablePointer<UInt8>
   @exclusivity(unchecked) private var arenaCount = 0
   @exclusivity(unchecked) private var arenaCapacity: Int
-  @exclusivity(unchecked) private(set) var count = 0
+  /// How many keys are stored.
+  @exclusivity(unchecked) public private(set) var count = 0
 
-  init(capacity: Int = 1024) {
+  /// Creates an empty table.
+  /// - Parameter capacity: About how many keys it will hold before it first grows.
+  public init(capacity: Int = 1024) {
     var size = 16
     while size < capacity * 2 { size <<= 1 }
     slots = .allocate(capacity: size)
@@ -76,7 +79,10 @@ final class ByteKeyTable {
   }
 
   /// The value stored for `key`, if any.
-  func value(for key: UnsafeRawBufferPointer) -> Int? {
+  /// - Parameter key: The key's bytes.
+  /// - Returns: The value, or `nil` when the key is absent.
+  /// - Complexity: O(key length) expected; allocates nothing.
+  public func value(for key: UnsafeRawBufferPointer) -> Int? {
     let h = Self.hash(key)
     var index = Int(truncatingIfNeeded: h >> 7) & mask
     while slots[index].hash != 0 {
@@ -87,9 +93,13 @@ final class ByteKeyTable {
   }
 
   /// Stores `value` for `key` unless the key is present.
+  /// - Parameters:
+  ///   - key: The key's bytes (copied into the table).
+  ///   - value: The value; it must fit in 32 bits.
   /// - Returns: The value already stored, or `nil` if `value` was stored.
+  /// - Complexity: O(key length) expected, amortized.
   @discardableResult
-  func insert(_ key: UnsafeRawBufferPointer, value: Int) -> Int? {
+  public func insert(_ key: UnsafeRawBufferPointer, value: Int) -> Int? {
     let h = Self.hash(key)
     var index = Int(truncatingIfNeeded: h >> 7) & mask
     while slots[index].hash != 0 {
