@@ -75,9 +75,6 @@ final class CLITests: XCTestCase {
     XCTAssertEqual(badSeed.status, 2)
     let noCommand = try lexiform(["frobnicate"])
     XCTAssertEqual(noCommand.status, 2)
-    let planned = try lexiform(["inflect"])
-    XCTAssertEqual(planned.status, 2)
-    XCTAssertEqual(planned.stderr, "error: 'lexiform inflect' is not available in this version of Lexiform yet.\n")
   }
 
   func testDataErrorExitsWithOneAndALocatedMessage() throws {

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Lexiform
+
+extension LexiformCommand.Inflect {
+  /// `lexiform inflect train TRAIN [--dev DEV] [--model baseline|neural] [--seed N] -o MODEL`.
+  struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Train an inflection model on a SIGMORPHON training file.",
+      discussion: """
+        --model baseline is the shared tasks' non-neural baseline (prefix and suffix \
+        rules per feature bundle from aligned lemma–form pairs; Cotterell et al. 2017). \
+        The model file is versioned and self-describing (alphabet, features, settings, \
+        SHA-256 of the training data); it is written to a temporary file, then renamed. \
+        With --dev, the accuracy on DEV is reported on stderr after training.
+        """)
+
+    @OptionGroup var globals: GlobalOptions
+    @ParentCommand var root: LexiformCommand
+
+    @Argument(help: "The training file (full rows; .gz is read transparently).")
+    var train: String
+
+    @Option(help: "A development file: scored after training (and used for early stopping by neural models).")
+    var dev: String?
+
+    @Option(help: "The kind of model.")
+    var model: InflectionModelKind = .baseline
+
+    @Option(name: [.short, .customLong("output")], help: "Where to write the model.")
+    var output: String
+
+    @Option(help: "The column layout of TRAIN and DEV (default: detected per file).")
+    var columns: SIGMORPHONColumns?
+
+    @Option(help: "How the baseline cuts words into symbols: graphemes (grapheme clusters) or scalars (code points, as the organisers' script).")
+    var segmentation: BaselineSegmentation = .graphemeClusters
+
+    mutating func run() throws {
+      let options = globals.merged(with: root.globals)
+      let readOptions = SIGMORPHONReaderOptions(columns: columns, lenient: options.lenient)
+      let reader = try SIGMORPHONReader(path: train, options: readOptions)
+      var examples: [InflectionExample] = []
+      var hash = TrainingDataHash()
+      while let example = try reader.next() {
+        guard example.form != nil else { continue }
+        hash.add(example)
+        examples.append(example)
+      }
+      reportReading(
+        train, reader.layout, examples: reader.count, covered: reader.coveredCount, skipped: reader.skipped,
+        quiet: options.quiet)
+      let header = ModelHeader(
+        kind: model.rawValue, description: ModelDescription(alphabet: [], features: []),
+        trainingDataHash: hash.hexDigest, trainingExamples: examples.count,
+        trainingLayout: reader.layout.order?.rawValue ?? "", trainingSource: train,
+        lexiformVersion: LexiformVersion.string, created: modelCreationTime(),
+        command: (["lexiform"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
+      switch model {
+      case .baseline:
+        let trained = try BaselineModel.train(examples, options: BaselineOptions(segmentation: segmentation))
+        try ModelFile.save(trained, header: header, to: output)
+        if !options.quiet {
+          StandardError.writeLine(
+            "baseline: \(trained.bundles.count) bundles, \(trained.ruleCount) rules, "
+              + "\(trained.reversesWords ? "prefixing (words reversed)" : "suffixing") → \(output)")
+        }
+        if let dev { try score(trained, dev: dev, readOptions: readOptions) }
+      case .neural:
+        throw InflectionError(
+          .notAvailable, at: nil,
+          "the neural model is not available in this build of Lexiform yet; use --model baseline")
+      }
+    }
+
+    /// Predicts DEV and prints its accuracy on stderr.
+    private func score(_ model: some InflectionModel, dev: String, readOptions: SIGMORPHONReaderOptions) throws {
+      let (examples, _, _) = try SIGMORPHONReader.read(dev, options: readOptions)
+      var gold: [EvaluationRow] = []
+      var predicted: [EvaluationRow] = []
+      for example in examples {
+        guard let form = example.form else { continue }
+        gold.append(EvaluationRow(lemma: example.lemma, tags: example.tags, form: form, line: example.line))
+        let guess = model.predict(lemma: example.lemma, tags: example.tags)
+        predicted.append(EvaluationRow(lemma: example.lemma, tags: example.tags, form: guess, line: example.line))
+      }
+      let report = InflectionEvaluator.evaluate(gold: gold, predicted: predicted)
+      StandardError.writeLine(
+        "\(dev): accuracy \(report.overall.accuracy)%, levenshtein \(report.overall.levenshtein) over \(report.overall.count) items")
+    }
+  }
+}
