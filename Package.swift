@@ -167,6 +167,15 @@ let package = Package(
       path: "Sources/lexiform-benchmark"
     ),
 
+    // libFuzzer targets for every reader (tools/fuzz.sh builds it with
+    // `-sanitize=fuzzer,address -DLEXIFORM_FUZZ`). A normal build makes a
+    // replayer of saved inputs, run by LexiformCLITests.
+    .executableTarget(
+      name: "lexiform-fuzz",
+      dependencies: ["Lexiform"],
+      path: "Sources/lexiform-fuzz"
+    ),
+
     // MARK: Test support
 
     .target(

@@ -8,11 +8,19 @@ import Darwin
 
 /// An output file that appears complete or not at all.
 ///
-/// Bytes go to a temporary file in the target's directory,
-/// `.NAME.lexiform-XXXXXX`; ``commit()`` flushes it, `fsync`s it, gives it
-/// the target's permissions and renames it over the target. Until then (and
-/// whenever a write fails) the previous target is untouched; ``abort()``, or
-/// dropping the output without committing, removes the temporary file.
+/// Bytes go to a temporary file in the target's directory; ``commit()``
+/// flushes it, `fsync`s it, gives it the target's permissions and renames it
+/// over the target. Until then (and whenever a write fails) the previous
+/// target is untouched; ``abort()``, or dropping the output without
+/// committing, removes the temporary file.
+///
+/// On Linux the temporary file has no name until ``commit()``
+/// (`open(2)` with `O_TMPFILE`, then `linkat(2)` through `/proc/self/fd` to
+/// `.NAME.lexiform-PID-N` just before the rename), so a process killed with
+/// `SIGKILL` or by the OOM killer leaves nothing behind. Where that is not
+/// available (another system, a file system without `O_TMPFILE`, no `/proc`)
+/// it is `.NAME.lexiform-XXXXXX` from `mkstemp(3)` from the start, which
+/// only a kill can leave behind.
 ///
 /// Not atomic, written directly instead:
 /// - `-`, standard output;
@@ -43,8 +51,11 @@ public final class AtomicOutput {
 
   private let fd: Int32
   private let closesDescriptor: Bool
-  /// The temporary file, while it exists.
+  /// The temporary file, while it exists and has a name.
   private var temporaryPath: String?
+  /// Whether the temporary file is an unnamed `O_TMPFILE` inode that
+  /// ``commit()`` links into the directory first.
+  private var isUnnamed = false
   /// The file that `commit()` replaces (symbolic links resolved).
   private let targetPath: String
   private let mode: mode_t
@@ -121,14 +132,20 @@ public final class AtomicOutput {
       self.mode = 0o666 & ~Self.currentUmask()
     }
 
-    let (fd, temporary) = try Self.makeTemporaryFile(for: target).mapError { e in
-      CoreError(
-        .unwritable, at: location,
-        "cannot create a temporary file in \(Self.directory(of: target)): \(systemErrorText(e.code))")
-    }.get()
-    self.fd = fd
+    if let fd = Self.openUnnamedTemporaryFile(in: Self.directory(of: target)) {
+      self.fd = fd
+      self.temporaryPath = nil
+      self.isUnnamed = true
+    } else {
+      let (fd, temporary) = try Self.makeTemporaryFile(for: target).mapError { e in
+        CoreError(
+          .unwritable, at: location,
+          "cannot create a temporary file in \(Self.directory(of: target)): \(systemErrorText(e.code))")
+      }.get()
+      self.fd = fd
+      self.temporaryPath = temporary
+    }
     self.closesDescriptor = true
-    self.temporaryPath = temporary
     self.isAtomic = true
     self.buffer = .allocate(capacity: capacity)
   }
@@ -195,7 +212,7 @@ public final class AtomicOutput {
   public func commit() throws(CoreError) {
     try checkOpen()
     try flush()
-    guard let temporary = temporaryPath else {
+    guard isAtomic else {
       state = .committed
       if closesDescriptor && close(fd) != 0 {
         let e = errno
@@ -212,6 +229,17 @@ public final class AtomicOutput {
       let e = errno
       if e == EINTR { continue }
       throw failure("cannot sync to disk", e)
+    }
+    if isUnnamed {
+      // Name the file only now that it is complete, just before the rename.
+      temporaryPath = try Self.linkUnnamed(fd, for: targetPath).mapError { e in
+        failure("cannot name the temporary file", e.code)
+      }.get()
+      isUnnamed = false
+    }
+    guard let temporary = temporaryPath else {
+      assertionFailure("an atomic output without its temporary file")
+      throw failure("cannot move the output into place", EIO)
     }
     // From here on the descriptor is closed: never go back to `.open`.
     state = .failed
@@ -323,17 +351,55 @@ public final class AtomicOutput {
     return .success(())
   }
 
-  /// Creates `.NAME.lexiform-XXXXXX` next to `target` with `mkstemp(3)`.
-  private static func makeTemporaryFile(for target: String) -> Result<(Int32, String), SystemErrno> {
+  /// `directory/.NAME.lexiform-` for `target` (NAME cut to 200 bytes).
+  private static func temporaryPrefix(for target: String) -> [UInt8] {
     var name = Array(target.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).last ?? [])
     if name.count > 200 { name = Array(name.prefix(200)) }  // NAME_MAX is 255
-    var template: [UInt8] = []
+    var prefix: [UInt8] = []
     if let slash = target.utf8.lastIndex(of: UInt8(ascii: "/")) {
-      template.append(contentsOf: target.utf8[...slash])
+      prefix.append(contentsOf: target.utf8[...slash])
     }
-    template.append(UInt8(ascii: "."))
-    template.append(contentsOf: name)
-    template.append(contentsOf: ".lexiform-XXXXXX".utf8)
+    prefix.append(UInt8(ascii: "."))
+    prefix.append(contentsOf: name)
+    prefix.append(contentsOf: ".lexiform-".utf8)
+    return prefix
+  }
+
+  #if os(Linux) && (arch(x86_64) || arch(arm64))
+    /// `O_TMPFILE`, which Glibc's Swift module does not export: `__O_TMPFILE`
+    /// (octal 20000000 on x86-64 and AArch64) with `O_DIRECTORY`.
+    private static let openTemporary: Int32 = 0o2000_0000 | O_DIRECTORY
+  #endif
+
+  /// An unnamed file in `directory` (`O_TMPFILE`), or `nil` where that, or
+  /// naming it later through `/proc/self/fd`, is not available.
+  private static func openUnnamedTemporaryFile(in directory: String) -> Int32? {
+    #if os(Linux) && (arch(x86_64) || arch(arm64))
+      guard access("/proc/self/fd", X_OK) == 0 else { return nil }
+      let fd = open(directory, openTemporary | O_WRONLY | O_CLOEXEC, 0o600)
+      return fd >= 0 ? fd : nil
+    #else
+      return nil
+    #endif
+  }
+
+  /// Links the unnamed file `fd` as `.NAME.lexiform-PID-N` next to `target`.
+  private static func linkUnnamed(_ fd: Int32, for target: String) -> Result<String, SystemErrno> {
+    let prefix = String(decoding: temporaryPrefix(for: target), as: UTF8.self)
+    let source = "/proc/self/fd/\(fd)"
+    for attempt in 0..<100 {
+      let name = "\(prefix)\(getpid())-\(attempt)"
+      if linkat(AT_FDCWD, source, AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0 { return .success(name) }
+      let e = errno
+      if e != EEXIST { return .failure(SystemErrno(code: e)) }
+    }
+    return .failure(SystemErrno(code: EEXIST))
+  }
+
+  /// Creates `.NAME.lexiform-XXXXXX` next to `target` with `mkstemp(3)`.
+  private static func makeTemporaryFile(for target: String) -> Result<(Int32, String), SystemErrno> {
+    var template = temporaryPrefix(for: target)
+    template.append(contentsOf: "XXXXXX".utf8)
     template.append(0)
     let fd = template.withUnsafeMutableBufferPointer { buffer in
       buffer.baseAddress.map { base in

@@ -10,9 +10,14 @@ struct CommandResult {
 }
 
 func lexiform(_ arguments: [String], stdin: String? = nil, file: StaticString = #filePath) throws -> CommandResult {
-  let binary = productsDirectory().appendingPathComponent("lexiform")
+  try runProduct("lexiform", arguments, stdin: stdin)
+}
+
+/// Runs a built executable of this package (`lexiform`, `lexiform-fuzz`).
+func runProduct(_ product: String, _ arguments: [String], stdin: String? = nil) throws -> CommandResult {
+  let binary = productsDirectory().appendingPathComponent(product)
   guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-    throw XCTSkip("the lexiform binary is not built at \(binary.path)")
+    throw XCTSkip("the \(product) binary is not built at \(binary.path)")
   }
   // Standard output and error go to files, so that neither can fill a pipe.
   let dir = try TemporaryDirectory()
