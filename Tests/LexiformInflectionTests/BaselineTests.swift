@@ -74,10 +74,10 @@ final class BaselineTests: XCTestCase {
   func testGraphemeClustersAreNeverSplit() throws {
     // A combining mark stays with its base: the rule rewrites "ä" as one symbol.
     let model = try BaselineModel.train(
-      examples([("kä\u{301}t", "N;PL", "kä\u{301}tä"), ("mä\u{301}t", "N;PL", "mä\u{301}tä")]))
+      examples([("kä\u{301}t", "N;PL", "kä\u{301}tä"), ("mä\u{301}t", "N;PL", "mä\u{301}tä")]),
+      options: BaselineOptions(segmentation: .graphemeClusters))
     XCTAssertTrue(model.alphabet.contains("ä\u{301}"))
-    let scalars = try BaselineModel.train(
-      examples([("kä\u{301}t", "N;PL", "kä\u{301}tä")]), options: BaselineOptions(segmentation: .unicodeScalars))
+    let scalars = try BaselineModel.train(examples([("kä\u{301}t", "N;PL", "kä\u{301}tä")]))
     XCTAssertFalse(scalars.alphabet.contains("ä\u{301}"))
     XCTAssertTrue(scalars.alphabet.contains("\u{301}"))
   }
@@ -123,16 +123,18 @@ final class BaselineTests: XCTestCase {
     }
   }
 
-  /// One small real language: Finnish, 2023 split. The organisers' script
-  /// scores 76.4% on this dev set when run beside ours (BENCHMARKS.md).
+  /// One small real language: English, CoNLL–SIGMORPHON 2017, medium
+  /// setting (1,000 training triples). The organisers' `baseline.py`, run
+  /// beside ours, scores 90.2% on this dev set (BENCHMARKS.md).
   func testRealLanguageReachesStatedAccuracy() throws {
     let train = try SIGMORPHONReader.read(try sharedDataURL("sigmorphon2017/task1/english-train-medium")).examples
     let dev = try SIGMORPHONReader.read(try sharedDataURL("sigmorphon2017/task1/english-dev")).examples
     let model = try BaselineModel.train(train)
     let gold = dev.map { EvaluationRow(lemma: $0.lemma, tags: $0.tags, form: $0.form ?? "") }
-    let predicted = dev.map { EvaluationRow(lemma: $0.lemma, tags: $0.tags, form: model.predict(lemma: $0.lemma, tags: $0.tags)) }
+    let predicted = dev.map {
+      EvaluationRow(lemma: $0.lemma, tags: $0.tags, form: model.predict(lemma: $0.lemma, tags: $0.tags))
+    }
     let report = InflectionEvaluator.evaluate(gold: gold, predicted: predicted)
-    XCTAssertGreaterThanOrEqual(report.overall.accuracy, 0, "english medium dev")
-    print("english-medium dev accuracy \(report.overall.accuracy)")
+    XCTAssertGreaterThanOrEqual(report.overall.accuracy, 89.5, "english medium dev")
   }
 }

@@ -32,8 +32,8 @@ extension LexiformCommand.Inflect {
     @Option(help: "The column layout of TRAIN and DEV (default: detected per file).")
     var columns: SIGMORPHONColumns?
 
-    @Option(help: "How the baseline cuts words into symbols: graphemes (grapheme clusters) or scalars (code points, as the organisers' script).")
-    var segmentation: BaselineSegmentation = .graphemeClusters
+    @Option(help: "How the baseline cuts words into symbols: scalars (code points, as the organisers' script) or graphemes (grapheme clusters).")
+    var segmentation: BaselineSegmentation = .unicodeScalars
 
     mutating func run() throws {
       let options = globals.merged(with: root.globals)

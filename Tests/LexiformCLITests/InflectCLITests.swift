@@ -1,0 +1,141 @@
+import Foundation
+import XCTest
+import _LexiformTestSupport
+
+/// The `lexiform inflect` contract: train, predict, eval.
+final class InflectCLITests: XCTestCase {
+  /// A small suffixing training set in the 2022/2023 layout.
+  private let train = """
+    walk\tV;PST\twalked
+    jump\tV;PST\tjumped
+    play\tV;PST\tplayed
+    walk\tV;PRS;3;SG\twalks
+    jump\tV;PRS;3;SG\tjumps
+    play\tV;PRS;3;SG\tplays
+    give up\tV;PST\tgave up
+
+    """
+
+  private func trained(_ dir: TemporaryDirectory) throws -> String {
+    let trn = try dir.write(train, to: "toy.trn")
+    let model = dir.file("toy.lxm")
+    let result = try lexiform(["inflect", "train", trn, "-o", model])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertEqual(result.stdout, "")
+    XCTAssertTrue(result.stderr.contains("toy.trn: 7 rows, columns lemma-tags-form (detected)"), result.stderr)
+    return model
+  }
+
+  func testTrainPredictEvalRoundTrip() throws {
+    let dir = try TemporaryDirectory()
+    let model = try trained(dir)
+    let dev = try dir.write("talk\tV;PST\ttalked\ntalk\tV;PRS;3;SG\ttalks\n", to: "toy.dev")
+    let predicted = try lexiform(["inflect", "predict", model, dev, "-o", dir.file("toy.pred")])
+    XCTAssertEqual(predicted.status, 0, predicted.stderr)
+    XCTAssertEqual(try String(contentsOfFile: dir.file("toy.pred"), encoding: .utf8), "talk\tV;PST\ttalked\ntalk\tV;PRS;3;SG\ttalks\n")
+    let scored = try lexiform(["inflect", "eval", dev, dir.file("toy.pred"), "--train", dir.file("toy.trn"), "--json"])
+    XCTAssertEqual(scored.status, 0, scored.stderr)
+    XCTAssertTrue(scored.stdout.hasPrefix(#"{"name":"toy","accuracy":100.00,"levenshtein":0.00,"items":2,"#), scored.stdout)
+    XCTAssertTrue(scored.stdout.contains(#""seen":{"both":{"items":0"#), scored.stdout)
+    XCTAssertTrue(scored.stdout.contains(#""feats":{"items":2,"correct":2,"accuracy":100.00"#), scored.stdout)
+    let table = try lexiform(["inflect", "eval", dev, dir.file("toy.pred")])
+    XCTAssertTrue(table.stdout.hasPrefix("toy\naccuracy:\t100.00\nlevenshtein:\t0.00\n"), table.stdout)
+  }
+
+  func testCoveredInputsKeepTheirYearsLayoutAndLineCount() throws {
+    let dir = try TemporaryDirectory()
+    let model = try trained(dir)
+    // 2017 covered-test: the form column is there but empty.
+    let covered2017 = try dir.write("talk\t\tV;PST\n\ntalk\t\tV;PRS;3;SG\n", to: "covered-test")
+    let a = try lexiform(["inflect", "predict", model, covered2017])
+    XCTAssertEqual(a.status, 0, a.stderr)
+    XCTAssertEqual(a.stdout, "talk\ttalked\tV;PST\n\ntalk\ttalks\tV;PRS;3;SG\n")
+    // 2023 .covered.tst: no form column; the training data's layout is used.
+    // ("live up" takes the longest matching rule, learnt from "give up" → "gave up".)
+    let covered2023 = try dir.write("talk\tV;PST\nlive up\tV;PST\n", to: "toy.covered.tst")
+    let b = try lexiform(["inflect", "predict", model, covered2023])
+    XCTAssertEqual(b.status, 0, b.stderr)
+    XCTAssertEqual(b.stdout, "talk\tV;PST\ttalked\nlive up\tV;PST\tlave up\n")
+    XCTAssertTrue(b.stderr.contains("writing lemma-tags-form as the training data"), b.stderr)
+    // Standard input works too.
+    let c = try lexiform(["inflect", "predict", model, "-"], stdin: "talk\tV;PST\n")
+    XCTAssertEqual(c.stdout, "talk\tV;PST\ttalked\n")
+  }
+
+  func testNBestWritesScores() throws {
+    let dir = try TemporaryDirectory()
+    let model = try trained(dir)
+    let input = try dir.write("talk\tV;PST\n", to: "in")
+    let result = try lexiform(["inflect", "predict", model, input, "--n-best", "3"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let lines = result.stdout.split(separator: "\n")
+    XCTAssertGreaterThanOrEqual(lines.count, 1)
+    XCTAssertEqual(lines.first, "talk\tV;PST\ttalked\t-0.0")
+    XCTAssertTrue(lines.allSatisfy { $0.split(separator: "\t").count == 4 })
+  }
+
+  func testUnknownCharactersAndFeaturesAreCountedNotFatal() throws {
+    let dir = try TemporaryDirectory()
+    let model = try trained(dir)
+    let input = try dir.write("ŋalk\tV;PST\nwalk\tV;FUT\n", to: "in")
+    let result = try lexiform(["inflect", "predict", model, input])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertEqual(result.stdout, "ŋalk\tV;PST\tŋalked\nwalk\tV;FUT\twalk\n")
+    XCTAssertTrue(result.stderr.contains("1 of 2 inputs have characters the model has not seen, copied through (ŋ)"), result.stderr)
+    XCTAssertTrue(result.stderr.contains("1 of 2 inputs have features the model has not seen (V;FUT)"), result.stderr)
+  }
+
+  func testNeuralIsNotAvailableYetAndBadModelFilesAreNamed() throws {
+    let dir = try TemporaryDirectory()
+    let trn = try dir.write(train, to: "toy.trn")
+    let neural = try lexiform(["inflect", "train", trn, "--model", "neural", "-o", dir.file("n.lxm")])
+    if neural.status != 0 {
+      XCTAssertEqual(neural.status, 1)
+      XCTAssertTrue(neural.stderr.contains("neural model is not available"), neural.stderr)
+      XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("n.lxm")))
+    }
+    let notAModel = try lexiform(["inflect", "predict", trn, trn])
+    XCTAssertEqual(notAModel.status, 1)
+    XCTAssertTrue(notAModel.stderr.hasPrefix("\(trn): error: not a Lexiform model file: expected the magic bytes"), notAModel.stderr)
+    let badRow = try dir.write("walk\tV;PST\twalked\nwalk\n", to: "bad.trn")
+    let bad = try lexiform(["inflect", "train", badRow, "-o", dir.file("bad.lxm")])
+    XCTAssertEqual(bad.status, 1)
+    XCTAssertTrue(bad.stderr.hasPrefix("\(badRow):2:1: error: expected 3 tab-separated columns"), bad.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("bad.lxm")))
+    let lenient = try lexiform(["inflect", "train", badRow, "--lenient", "-o", dir.file("bad.lxm")])
+    XCTAssertEqual(lenient.status, 0, lenient.stderr)
+  }
+
+  func testMacroAverageOverPairsWithPlot() throws {
+    let dir = try TemporaryDirectory()
+    let gold = try dir.write("walk\twalked\tV;PST\njump\tjumped\tV;PST\n", to: "eng-dev")
+    let half = try dir.write("walk\twalked\tV;PST\njump\tjump\tV;PST\n", to: "eng-pred")
+    let gold2 = try dir.write("gehen\tgegangen\tV;V.PTCP;PST\n", to: "deu-dev")
+    let pred2 = try dir.write("gehen\tgegangen\tV;V.PTCP;PST\n", to: "deu-pred")
+    let svg = dir.file("acc.svg")
+    let result = try lexiform(["inflect", "eval", gold, half, gold2, pred2, "--plot", svg])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertEqual(
+      result.stdout,
+      "language\titems\taccuracy\tlevenshtein\neng\t2\t50.00\t1.00\ndeu\t1\t100.00\t0.00\nmacro-average\t3\t75.00\t0.50\nmicro-average\t3\t66.67\t0.67\n"
+    )
+    XCTAssertTrue(try String(contentsOfFile: svg, encoding: .utf8).contains("macro-average 75.00%"))
+    let list = try dir.write("eng-dev eng-pred\ndeu-dev deu-pred\n", to: "pairs")
+    let json = try lexiform(["inflect", "eval", "--pairs", list, "--json"])
+    XCTAssertTrue(json.stdout.hasPrefix(#"{"accuracy":75.00,"levenshtein":0.50,"languages":2,"#), json.stdout)
+    let odd = try lexiform(["inflect", "eval", gold])
+    XCTAssertEqual(odd.status, 2)
+    XCTAssertTrue(odd.stderr.contains("give GOLD PRED"), odd.stderr)
+  }
+
+  func testHelpListsTheVerbs() throws {
+    let result = try lexiform(["inflect", "--help"])
+    XCTAssertEqual(result.status, 0)
+    for verb in ["train", "predict", "eval"] {
+      XCTAssertTrue(result.stdout.contains("\n  \(verb) "), "missing \(verb) in\n\(result.stdout)")
+    }
+    let train = try lexiform(["inflect", "train", "--help"])
+    XCTAssertTrue(train.stdout.contains("--model <model>"), train.stdout)
+    XCTAssertTrue(train.stdout.contains("(values: baseline, neural;\n                          default: baseline)"), train.stdout)
+  }
+}
