@@ -52,6 +52,12 @@ public struct InflectionScore: Hashable, Sendable {
 
   /// Mean edit distance, rounded to 2 decimals as `evalm.py` prints it.
   public var levenshtein: Double { pythonRound(exactLevenshtein, digits: 2) }
+
+  /// ``accuracy`` with two decimals, as `evalm.py` prints it (`64.70`).
+  public var accuracyText: String { fixed(accuracy) }
+
+  /// ``levenshtein`` with two decimals, as `evalm.py` prints it (`0.45`).
+  public var levenshteinText: String { fixed(levenshtein) }
 }
 
 /// The 2022/2023 breakdown of a score by what the training data held

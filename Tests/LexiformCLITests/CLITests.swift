@@ -103,6 +103,7 @@ final class CLITests: XCTestCase {
     for expected in [
       "swh-eng.dix   Apertium bilingual dictionary", "broken.tei:", "multiscript.txt.gz: 8 lines",
       "ภาษา · ไทย · ง่าย", "Turkish İSTANBUL ILIK", "--seed 7:",
+      "sauna\tN;IN+ESS;SG\tsaunassa", "accuracy 96.30%, mean Levenshtein 0.04 over 27 forms",
     ] {
       XCTAssertTrue(result.stdout.contains(expected), "missing \(expected) in\n\(result.stdout)")
     }

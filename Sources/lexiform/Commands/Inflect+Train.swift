@@ -85,7 +85,7 @@ extension LexiformCommand.Inflect {
       }
       let report = InflectionEvaluator.evaluate(gold: gold, predicted: predicted)
       StandardError.writeLine(
-        "\(dev): accuracy \(report.overall.accuracy)%, levenshtein \(report.overall.levenshtein) over \(report.overall.count) items")
+        "\(dev): accuracy \(report.overall.accuracyText)%, levenshtein \(report.overall.levenshteinText) over \(report.overall.count) items")
     }
   }
 }

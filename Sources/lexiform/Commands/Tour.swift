@@ -73,10 +73,11 @@ struct TourReport {
     try lexiconStep(samples)
     try parallelStep(samples)
     try uniMorphStep(samples)
+    try inflectionStep(samples)
     randomStep()
     lines.append("")
     lines.append(
-      "Coming next: augmentation, inflection.")
+      "Coming next: augmentation.")
   }
 
   // MARK: 1. XML
