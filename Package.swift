@@ -112,7 +112,9 @@ let package = Package(
     ),
     .testTarget(
       name: "LexiformAugmentationTests",
-      dependencies: ["LexiformAugmentation", "_LexiformTestSupport"]
+      // LexiformUniMorph reads the fixtures' UniMorph tables for morphology-aware translation.
+      dependencies: ["LexiformAugmentation", "LexiformUniMorph", "_LexiformTestSupport"],
+      exclude: ["Fixtures"]
     ),
 
     // Scoring of inflection predictions, matching the shared tasks' official

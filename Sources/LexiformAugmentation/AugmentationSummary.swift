@@ -202,8 +202,21 @@ final class TypeTally {
   }
 
   /// Merges the tallies of all threads into `summary`.
-  static func finish(_ tallies: [TypeTally], into summary: inout AugmentationSummary, top: Int) {
+  static func finish(_ translators: [WordTranslator], into summary: inout AugmentationSummary, top: Int) {
     var merged: [String: (count: Int, translated: Bool)] = [:]
+    merged.reserveCapacity((translators.first?.table0.wordCount ?? 0) + (translators.first?.tally.keys.count ?? 0))
+    if let table = translators.first?.table0 {
+      for id in 0..<table.wordCount {
+        var count = 0
+        var translated = false
+        for translator in translators {
+          count += Int(translator.wordCounts[id])
+          translated = translated || translator.wordTranslated[id]
+        }
+        if count > 0 { merged[table.wordKeys[id]] = (count, translated) }
+      }
+    }
+    let tallies = translators.map(\.tally)
     for tally in tallies {
       summary.untrackedTypes += tally.untracked
       for (i, key) in tally.keys.enumerated() {

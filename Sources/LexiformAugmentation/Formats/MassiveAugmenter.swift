@@ -42,10 +42,10 @@ final class MassiveAugmenter: RecordAugmenter {
     var text = ""
     var column = 0
     var iterator = annotation.unicodeScalars.makeIterator()
+    // Characters are counted in the decoded annot_utt (JSON escapes make
+    // columns of the line differ), so the location names the line only.
     func fail(_ message: String) -> AugmentationError {
-      var at = location
-      at.column = column
-      return AugmentationError(.malformedRecord, at: at, "annot_utt: " + message)
+      AugmentationError(.malformedRecord, at: location, "annot_utt: " + message)
     }
     while let scalar = iterator.next() {
       column += 1

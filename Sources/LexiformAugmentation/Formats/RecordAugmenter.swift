@@ -67,15 +67,21 @@ public class RecordAugmenter: RecordTransformer {
   /// - Throws: ``AugmentationError`` for a malformed record.
   public func transform(_ record: UnsafeBufferPointer<UInt8>, at position: RecordPosition, into output: inout [UInt8]) throws {
     translator.beginRecord(position.index)
+    guard recordsSwitches else {
+      let start = output.count
+      do {
+        try rewrite(record, at: position, into: &output)
+      } catch let error as AugmentationError where lenient {
+        output.removeSubrange(start...)
+        recordSkip(error, at: position)
+      }
+      return
+    }
     mainOutput.removeAll(keepingCapacity: true)
     do {
       try rewrite(record, at: position, into: &mainOutput)
     } catch let error as AugmentationError where lenient {
       recordSkip(error, at: position)
-      return
-    }
-    guard recordsSwitches else {
-      output.append(contentsOf: mainOutput)
       return
     }
     SwitchDemultiplexer.frame(mainOutput, into: &output)
@@ -129,7 +135,7 @@ public class RecordAugmenter: RecordTransformer {
   public static func finishSummary(_ augmenters: [RecordAugmenter], top: Int) -> AugmentationSummary {
     var summary = AugmentationSummary()
     for augmenter in augmenters { summary.addCounts(augmenter.translator.summary) }
-    TypeTally.finish(augmenters.map(\.translator.tally), into: &summary, top: top)
+    TypeTally.finish(augmenters.map(\.translator), into: &summary, top: top)
     return summary
   }
 

@@ -45,33 +45,70 @@ public final class TranslationTable: @unchecked Sendable {
 
   let words: ByteKeyTable
   /// Word id → candidate list, or −1.
-  let singles: [Int32]
+  let singles: UnsafeMutableBufferPointer<Int32>
   /// Word id → tokens in the longest phrase that starts with it (1 when none).
-  let longestPhrase: [UInt8]
-  /// Word ids as 4-byte little-endian values → candidate list.
+  let longestPhrase: UnsafeMutableBufferPointer<UInt8>
+  /// Word ids as 4-byte little-endian values → candidate list (phrases of
+  /// four or more words, or with ids too large to pack).
   let phrases: ByteKeyTable
+  /// Two- and three-word phrases → candidate list.
+  let packedPhrases: PackedPhraseTable
   let lists: [[Candidate]]
-  /// Translation → its text in each ``WordCasing`` (indexed by raw value).
-  let texts: [[[UInt8]]]
+  /// List → its best candidate's translation.
+  let best: UnsafeMutableBufferPointer<Int32>
+  /// The texts of every translation in each ``WordCasing``, one after the other.
+  let textArena: UnsafeMutableBufferPointer<UInt8>
+  /// Translation *t*, casing *c* occupies `textOffsets[4t + c] ..< textOffsets[4t + c + 1]`.
+  let textOffsets: UnsafeMutableBufferPointer<Int>
+  /// Each word id's folded key.
+  let wordKeys: [String]
+  /// How many distinct words (tokens of sources) the table knows.
+  public var wordCount: Int { singles.count }
 
   init(
     language: String?, name: String, folder: KeyFolder, targetFolder: KeyFolder, words: ByteKeyTable,
-    singles: [Int32], longestPhrase: [UInt8], phrases: ByteKeyTable, lists: [[Candidate]], texts: [[[UInt8]]],
-    phraseCount: Int
+    wordKeys: [String], singles: [Int32], longestPhrase: [UInt8], phrases: ByteKeyTable,
+    packedPhrases: PackedPhraseTable, lists: [[Candidate]], texts: [[[UInt8]]], phraseCount: Int
   ) {
+    self.packedPhrases = packedPhrases
+    self.wordKeys = wordKeys
     self.language = language
     self.name = name
     self.folder = folder
     self.targetFolder = targetFolder
     self.words = words
-    self.singles = singles
-    self.longestPhrase = longestPhrase
+    self.singles = .allocate(capacity: singles.count)
+    _ = self.singles.initialize(from: singles)
+    self.longestPhrase = .allocate(capacity: longestPhrase.count)
+    _ = self.longestPhrase.initialize(from: longestPhrase)
     self.phrases = phrases
     self.lists = lists
-    self.texts = texts
+    self.best = .allocate(capacity: lists.count)
+    _ = self.best.initialize(from: lists.map { $0.first?.translation ?? 0 })
+    let totalBytes = texts.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+    textArena = .allocate(capacity: max(1, totalBytes))
+    textOffsets = .allocate(capacity: texts.count * 4 + 1)
+    var offset = 0
+    for (t, variants) in texts.enumerated() {
+      for c in 0..<4 {
+        textOffsets[4 * t + c] = offset
+        let variant = variants[c]
+        for (k, byte) in variant.enumerated() { textArena[offset + k] = byte }
+        offset += variant.count
+      }
+    }
+    textOffsets[texts.count * 4] = offset
     self.sourceCount = lists.count
     self.phraseCount = phraseCount
     self.pairCount = lists.reduce(0) { $0 + $1.count }
+  }
+
+  deinit {
+    singles.deallocate()
+    longestPhrase.deallocate()
+    best.deallocate()
+    textArena.deallocate()
+    textOffsets.deallocate()
   }
 
   /// The word id of a folded key, or −1.
@@ -85,6 +122,9 @@ public final class TranslationTable: @unchecked Sendable {
     if ids.count == 1 {
       let id = Int(ids[0])
       return id >= 0 && id < singles.count ? singles[id] : -1
+    }
+    if ids.count <= 3, let key = PackedPhraseTable.key(ids[0], ids[1], ids.count == 3 ? ids[2] : nil) {
+      return packedPhrases.value(key)
     }
     guard Self.phraseKey(ids, into: &scratch) else { return -1 }
     return scratch.withUnsafeBytes { Int32(truncatingIfNeeded: phrases.value(for: $0) ?? -1) }
@@ -107,7 +147,15 @@ public final class TranslationTable: @unchecked Sendable {
   ///   - casing: The source's casing.
   /// - Returns: The UTF-8 text (words separated by single spaces).
   public func text(_ translation: Int32, casing: WordCasing) -> [UInt8] {
-    texts[Int(translation)][Int(casing.rawValue)]
+    Array(textBytes(translation, casing: casing))
+  }
+
+  /// A translation's text cased as `casing` says, without copying: valid while the table lives.
+  @inline(__always)
+  func textBytes(_ translation: Int32, casing: WordCasing) -> UnsafeBufferPointer<UInt8> {
+    let k = 4 * Int(translation) + Int(casing.rawValue)
+    let start = textOffsets[k]
+    return UnsafeBufferPointer(rebasing: UnsafeBufferPointer(textArena)[start..<textOffsets[k + 1]])
   }
 
   /// The candidates for a word or phrase, best first.
@@ -154,11 +202,14 @@ public final class TranslationTableBuilder {
   private let folder: KeyFolder
   private let targetFolder: KeyFolder
   private let words = ByteKeyTable(capacity: 1 << 16)
+  /// Multiword sources → their list.
   private var sources: [[Int32]: Int32] = [:]
+  /// Word id → the list of the word as a source on its own, or −1.
+  private var singleLists: [Int32] = []
   private var lists: [[TranslationTable.Candidate]] = []
   private var translationIDs: [String: Int32] = [:]
   private var translationTexts: [String] = []
-  private var listPositions: [[Int32: Int]] = []
+  private var wordKeys: [String] = []
 
   /// Creates an empty builder.
   /// - Parameters:
@@ -174,6 +225,16 @@ public final class TranslationTableBuilder {
 
   /// The folded keys of the tokens of `text`.
   static func tokenKeys(_ text: String, tokenizer: Tokenizer, folder: KeyFolder) -> [[UInt8]] {
+    // A plain ASCII word is one token whatever the profile: skip the tokenizer.
+    var copy = text
+    let plain = copy.withUTF8 { bytes in
+      !bytes.isEmpty && bytes.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+    }
+    if plain {
+      var key: [UInt8] = []
+      copy.withUTF8 { folder.appendKey(of: $0, to: &key) }
+      return [key]
+    }
     guard let tokens = try? tokenizer.tokens(in: text) else { return [] }
     return tokens.map { token in
       var key: [UInt8] = []
@@ -198,17 +259,21 @@ public final class TranslationTableBuilder {
     let ids = keys.map { key -> Int32 in
       key.withUnsafeBytes { bytes in
         let next = words.count
-        return Int32(truncatingIfNeeded: words.insert(bytes, value: next) ?? next)
+        if let known = words.insert(bytes, value: next) { return Int32(truncatingIfNeeded: known) }
+        wordKeys.append(String(decoding: bytes, as: UTF8.self))
+        singleLists.append(-1)
+        return Int32(truncatingIfNeeded: next)
       }
     }
     let list: Int32
-    if let known = sources[ids] {
+    if ids.count == 1, singleLists[Int(ids[0])] >= 0 {
+      list = singleLists[Int(ids[0])]
+    } else if ids.count > 1, let known = sources[ids] {
       list = known
     } else {
       list = Int32(lists.count)
-      sources[ids] = list
+      if ids.count == 1 { singleLists[Int(ids[0])] = list } else { sources[ids] = list }
       lists.append([])
-      listPositions.append([:])
     }
     let translationID: Int32
     if let known = translationIDs[target] {
@@ -219,11 +284,11 @@ public final class TranslationTableBuilder {
       translationTexts.append(target)
     }
     let l = Int(list)
-    if let position = listPositions[l][translationID] {
+    // Lists are short: a scan beats a dictionary per list.
+    if let position = lists[l].firstIndex(where: { $0.translation == translationID }) {
       lists[l][position].count += 1
       if let score { lists[l][position].score = max(lists[l][position].score ?? score, score) }
     } else {
-      listPositions[l][translationID] = lists[l].count
       lists[l].append(TranslationTable.Candidate(translation: translationID, score: score, count: 1))
     }
     return true
@@ -236,22 +301,24 @@ public final class TranslationTableBuilder {
   /// - Returns: The table.
   public func build(language: String?, name: String) -> TranslationTable {
     let wordCount = words.count
-    var singles = [Int32](repeating: -1, count: wordCount)
+    let singles = singleLists
     var longest = [UInt8](repeating: 1, count: wordCount)
-    let phrases = ByteKeyTable(capacity: max(16, sources.count / 4))
+    let phrases = ByteKeyTable(capacity: 16)
+    let packed = PackedPhraseTable(capacity: max(16, sources.count))
     var phraseCount = 0
     var scratch: [UInt8] = []
     for (ids, list) in sources {
-      if ids.count == 1 {
-        singles[Int(ids[0])] = list
-        continue
-      }
       phraseCount += 1
       longest[Int(ids[0])] = max(longest[Int(ids[0])], UInt8(ids.count))
+      if ids.count <= 3, let key = PackedPhraseTable.key(ids[0], ids[1], ids.count == 3 ? ids[2] : nil) {
+        packed.insert(key, list)
+        continue
+      }
       _ = TranslationTable.phraseKey(ids, into: &scratch)
       scratch.withUnsafeBytes { _ = phrases.insert($0, value: Int(list)) }
     }
     let ranked = lists.map { list -> [TranslationTable.Candidate] in
+      guard list.count > 1 else { return list }
       let anyScore = list.contains { $0.score != nil }
       return list.enumerated().sorted { a, b in
         if anyScore, (a.element.score ?? 0) != (b.element.score ?? 0) {
@@ -265,7 +332,8 @@ public final class TranslationTableBuilder {
       WordCasing.allCases.map { Array(targetFolder.apply($0, to: text).utf8) }
     }
     return TranslationTable(
-      language: language, name: name, folder: folder, targetFolder: targetFolder, words: words, singles: singles,
-      longestPhrase: longest, phrases: phrases, lists: ranked, texts: texts, phraseCount: phraseCount)
+      language: language, name: name, folder: folder, targetFolder: targetFolder, words: words, wordKeys: wordKeys,
+      singles: singles,
+      longestPhrase: longest, phrases: phrases, packedPhrases: packed, lists: ranked, texts: texts, phraseCount: phraseCount)
   }
 }

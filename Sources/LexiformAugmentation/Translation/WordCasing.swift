@@ -158,6 +158,17 @@ public struct KeyFolder: Sendable {
   ///   - casing: The source word's casing.
   /// - Returns: The cased text.
   public func apply(_ casing: WordCasing, to text: String) -> String {
+    if !turkic, text.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII: the same as ICU's mappings, without the round trip.
+      switch casing {
+      case .lower, .mixed: return text
+      case .upper: return String(decoding: text.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
+      case .title:
+        var bytes = Array(text.utf8)
+        if let first = bytes.first, first >= 0x61 && first <= 0x7A { bytes[0] = first - 0x20 }
+        return String(decoding: bytes, as: UTF8.self)
+      }
+    }
     switch casing {
     case .lower, .mixed:
       return text

@@ -51,22 +51,29 @@ final class WordTranslator {
   /// Per record: code-switching replacements (token, source, target, lexicon).
   var switches: [(token: Int, source: String, target: String, lexicon: String)] = []
 
-  // Tokens of the current segment.
-  var tokenBytes: [UInt8] = []
-  var tokenRanges: [Range<Int>] = []
-  var keyBytes: [UInt8] = []
-  var keyRanges: [Range<Int>] = []
-  var ids: [Int32] = []
-  var isWord: [Bool] = []
-  var casings: [WordCasing] = []
-  var breaks: [Bool] = []
+  /// The first table: the only one when translating.
+  let table0: TranslationTable
+  // Tokens of the current segment. Only this thread touches them: dynamic
+  // exclusivity checks would cost more than the work.
+  @exclusivity(unchecked) var tokenBytes: [UInt8] = []
+  @exclusivity(unchecked) var tokenRanges: [Range<Int>] = []
+  @exclusivity(unchecked) var keyBytes: [UInt8] = []
+  @exclusivity(unchecked) var keyRanges: [Range<Int>] = []
+  @exclusivity(unchecked) var ids: [Int32] = []
+  @exclusivity(unchecked) var isWord: [Bool] = []
+  @exclusivity(unchecked) var casings: [WordCasing] = []
+  @exclusivity(unchecked) var breaks: [Bool] = []
   // Results.
-  var pieces: [Piece] = []
-  var output: [UInt8] = []
+  @exclusivity(unchecked) var pieces: [Piece] = []
+  @exclusivity(unchecked) var output: [UInt8] = []
+  /// Per word of table 0: occurrences, and whether translated (type statistics without hashing).
+  @exclusivity(unchecked) var wordCounts: [Int32] = []
+  @exclusivity(unchecked) var wordTranslated: [Bool] = []
 
-  private var random = SeededRandom(seed: 0)
+  @exclusivity(unchecked) private var random = SeededRandom(seed: 0)
   private var recordPicked = true
-  private var scratch: [UInt8] = []
+  @exclusivity(unchecked) private var scratch: [UInt8] = []
+  @exclusivity(unchecked) private var otherIDs: [Int32] = []
   private var lemmaLists: [String: Int32] = [:]
   /// Tokens before the current segment in this record (for switch records).
   private var tokenOffset = 0
@@ -76,6 +83,9 @@ final class WordTranslator {
     inflector: (any LemmaInflector)?
   ) {
     self.tables = tables
+    self.table0 = tables[0]
+    self.wordCounts = [Int32](repeating: 0, count: tables[0].wordCount)
+    self.wordTranslated = [Bool](repeating: false, count: tables[0].wordCount)
     self.options = options
     self.morphology = morphology
     self.inflector = inflector
@@ -123,10 +133,10 @@ final class WordTranslator {
       let word = WordCasing.isWord(token)
       isWord.append(word)
       casings.append(word ? WordCasing.of(token) : .lower)
-      tables[0].folder.appendKey(of: token, to: &keyBytes)
+      table0.folder.appendKey(of: token, to: &keyBytes)
     }
     keyRanges.append(keyStart..<keyBytes.count)
-    ids.append(keyBytes.withUnsafeBytes { tables[0].wordID(UnsafeRawBufferPointer(rebasing: $0[keyStart...])) })
+    ids.append(keyBytes.withUnsafeBytes { table0.wordID(UnsafeRawBufferPointer(rebasing: $0[keyStart...])) })
   }
 
   /// Adds a token given as bytes.
@@ -202,6 +212,12 @@ final class WordTranslator {
   }
 
   private func tallyType(_ i: Int, translated: Bool) {
+    let id = Int(ids[i])
+    if id >= 0 {
+      wordCounts[id] &+= 1
+      if translated { wordTranslated[id] = true }
+      return
+    }
     keyBytes.withUnsafeBytes { tally.add(UnsafeRawBufferPointer(rebasing: $0[keyRanges[i]]), translated: translated) }
   }
 
@@ -224,19 +240,26 @@ final class WordTranslator {
     guard first >= 0 else { return nil }
     let longest = Int(table.longestPhrase[Int(first)])
     if longest > 1 {
-      var candidateIDs: [Int32] = [first]
+      // The run of known words that a phrase could cover.
       var end = i + 1
-      while end < tokenRanges.count, end - i < longest, !breaks[end] {
-        let next = id(end, in: other)
-        guard next >= 0 else { break }
-        candidateIDs.append(next)
-        end += 1
-      }
-      var length = candidateIDs.count
-      while length > 1 {
-        let list = candidateIDs.withUnsafeBufferPointer {
-          table.list(for: UnsafeBufferPointer(rebasing: $0[0..<length]), scratch: &scratch)
+      if other == nil {
+        while end < tokenRanges.count, end - i < longest, !breaks[end], ids[end] >= 0 { end += 1 }
+      } else {
+        otherIDs.removeAll(keepingCapacity: true)
+        otherIDs.append(first)
+        while end < tokenRanges.count, end - i < longest, !breaks[end] {
+          let next = id(end, in: other)
+          guard next >= 0 else { break }
+          otherIDs.append(next)
+          end += 1
         }
+      }
+      var length = end - i
+      while length > 1 {
+        let list =
+          other == nil
+          ? ids.withUnsafeBufferPointer { table.list(for: UnsafeBufferPointer(rebasing: $0[i..<(i + length)]), scratch: &scratch) }
+          : otherIDs.withUnsafeBufferPointer { table.list(for: UnsafeBufferPointer(rebasing: $0[0..<length]), scratch: &scratch) }
         if list >= 0 { return (length, list) }
         length -= 1
       }
@@ -259,25 +282,26 @@ final class WordTranslator {
   }
 
   /// Picks one candidate of a list.
-  private func choose(_ table: TranslationTable, _ list: Int32) -> TranslationTable.Candidate {
+  private func choose(_ table: TranslationTable, _ list: Int32) -> Int32 {
+    guard options.choice == .sample else { return table.best[Int(list)] }
     let candidates = table.lists[Int(list)]
-    guard options.choice == .sample, candidates.count > 1 else { return candidates[0] }
+    guard candidates.count > 1 else { return candidates[0].translation }
     let scored = candidates.allSatisfy { ($0.score ?? 0) > 0 }
     let weights = candidates.map { scored ? ($0.score ?? 0) : Double($0.count) }
     let total = weights.reduce(0, +)
     var draw = random.unitDouble() * total
     for (k, weight) in weights.enumerated() {
       draw -= weight
-      if draw < 0 { return candidates[k] }
+      if draw < 0 { return candidates[k].translation }
     }
-    return candidates[candidates.count - 1]
+    return candidates[candidates.count - 1].translation
   }
 
   /// Writes the chosen translation of a run of tokens.
   private func emit(_ tokens: Range<Int>, table: TranslationTable, list: Int32) {
-    let candidate = choose(table, list)
+    let translation = choose(table, list)
     let start = output.count
-    output.append(contentsOf: table.text(candidate.translation, casing: casing(tokens)))
+    output.append(contentsOf: table.textBytes(translation, casing: casing(tokens)))
     pieces.append(Piece(tokens: tokens, kind: .translated, text: start..<output.count))
     summary.replacements += 1
     if tokens.count > 1 { summary.phraseReplacements += 1 }
@@ -312,7 +336,7 @@ final class WordTranslator {
       let analyses = keyBytes.withUnsafeBytes({ morphology.analyses(ofKey: UnsafeRawBufferPointer(rebasing: $0[keyRanges[i]])) })
     else { return false }
     let table = tables[0]
-    var firstTranslatable: (MorphologyTables.Analysis, TranslationTable.Candidate)?
+    var firstTranslatable: (MorphologyTables.Analysis, Int32)?
     for analysis in analyses {
       let list = lemmaList(analysis.lemma)
       guard list >= 0 else { continue }
@@ -321,7 +345,7 @@ final class WordTranslator {
         firstTranslatable = (analysis, candidate)
         summary.analysedWords += 1
       }
-      let targetLemma = String(decoding: table.text(candidate.translation, casing: .lower), as: UTF8.self)
+      let targetLemma = String(decoding: table.textBytes(candidate, casing: .lower), as: UTF8.self)
       var form = morphology.targetForm(lemma: targetLemma, canonicalTags: analysis.canonicalTags)
       if form != nil {
         summary.inflectedFromTable += 1
@@ -344,7 +368,7 @@ final class WordTranslator {
     // The word's own translation if the lexicon has one, else its lemma's.
     if match(table, at: i, ids: nil) != nil { return false }
     let start = output.count
-    output.append(contentsOf: table.text(candidate.translation, casing: casings[i]))
+    output.append(contentsOf: table.textBytes(candidate, casing: casings[i]))
     pieces.append(Piece(tokens: i..<i + 1, kind: .translated, text: start..<output.count))
     summary.replacements += 1
     summary.translatedTokens += 1
