@@ -55,7 +55,27 @@ final class AugmentTranslateCLITests: XCTestCase {
       ["augment", "translate", "--lexicon", try augmentationFixture("en-es.tsv"),
        "--tgt-unimorph", try augmentationFixture("spa.unimorph")])
     XCTAssertEqual(lonely.status, 2)
-    XCTAssertTrue(lonely.stderr.contains("--tgt-unimorph goes with --src-unimorph"), lonely.stderr)
+    XCTAssertTrue(lonely.stderr.contains("--tgt-unimorph and --inflection-model go with --src-unimorph"), lonely.stderr)
+  }
+
+  func testInflectionModelInflectsWhatTheTargetTableLacks() throws {
+    let directory = try TemporaryDirectory()
+    let train = try directory.write(
+      "hablar\thabló\tV;PST\ncomer\tcomió\tV;PST\nmirar\tmiró\tV;PST\nbailar\tbailó\tV;PST\nhablar\thabla\tV;PRS;3;SG\n",
+      to: "spa.trn")
+    let model = directory.file("spa.model")
+    let trained = try lexiform(["inflect", "train", train, "-o", model, "--quiet"])
+    XCTAssertEqual(trained.status, 0, trained.stderr)
+    let result = try lexiform(
+      ["augment", "translate", "--lexicon", try augmentationFixture("en-es.tsv"),
+       "--src-unimorph", try augmentationFixture("eng.unimorph"), "--tgt-unimorph", try augmentationFixture("spa.unimorph"),
+       "--inflection-model", model, "--quiet"],
+      stdin: "Maria walked and sang\n")
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertEqual(result.stdout, "María caminó y cantó\n")
+    XCTAssertTrue(
+      result.stderr.contains("2 words analysed; 1 inflected from the target table, 1 by the model, 0 plain translations"),
+      result.stderr)
   }
 
   func testSameSeedSameBytesAcrossThreadsAndShardsCoverTheInput() throws {

@@ -95,13 +95,14 @@ struct AugmentCommonOptions: ParsableArguments {
   /// One augmenter per thread, each with its own tokenizer (companions of `tokenizer`).
   func makeAugmenters(
     tables: [TranslationTable], options: AugmentationOptions, tokenizer: Tokenizer,
-    morphology: MorphologyTables? = nil, recordsSwitches: Bool = false
+    morphology: MorphologyTables? = nil, inflector: () -> (any LemmaInflector)? = { nil },
+    recordsSwitches: Bool = false
   ) throws -> [RecordAugmenter] {
     try (0..<(threads ?? activeProcessorCount())).map { thread in
       RecordAugmenter.make(
         format: format, tables: tables, options: options,
         tokenizer: thread == 0 ? tokenizer : try tokenizer.makeCompanion(), morphology: morphology,
-        recordsSwitches: recordsSwitches)
+        inflector: inflector(), recordsSwitches: recordsSwitches)
     }
   }
 

@@ -14,8 +14,9 @@ extension LexiformCommand.Augment {
         their pairs are pooled. Writes one record per input record, in order, in the input's format; \
         CoNLL and MASSIVE labels are carried through (see 'lexiform augment --help').
         With --src-unimorph, a word found in that table is analysed into lemma and features, the \
-        lemma is translated and inflected for the same features from --tgt-unimorph; words it cannot \
-        inflect are translated plainly, counted in the summary.
+        lemma is translated and inflected for the same features from --tgt-unimorph, else by \
+        --inflection-model (a model trained with 'lexiform inflect train' on the target language); \
+        words neither can inflect are translated plainly, counted in the summary.
         A summary (records, tokens, replacements, coverage by token and type, most frequent \
         untranslated words) goes to stderr, and as JSON to --summary FILE.
         """)
@@ -33,11 +34,18 @@ extension LexiformCommand.Augment {
     @Option(help: ArgumentHelp("The target language's UniMorph table, to inflect translated lemmas.", valueName: "table"))
     var tgtUnimorph: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "A model from 'lexiform inflect train', to inflect translated lemmas the target table lacks.",
+        valueName: "model"))
+    var inflectionModel: String?
+
     @OptionGroup var tables: UniMorphInputOptions
 
     func validate() throws {
-      if tgtUnimorph != nil && srcUnimorph == nil {
-        throw ValidationError("--tgt-unimorph goes with --src-unimorph (words are analysed with the source table)")
+      if (tgtUnimorph != nil || inflectionModel != nil) && srcUnimorph == nil {
+        throw ValidationError(
+          "--tgt-unimorph and --inflection-model go with --src-unimorph (words are analysed with the source table)")
       }
     }
 
@@ -55,14 +63,28 @@ extension LexiformCommand.Augment {
         reportReading(source, quiet: options.quiet)
         if let target { reportReading(target, quiet: options.quiet) }
       }
+      let model = try inflectionModel.map { try ModelFile.load($0).model }
       let augmentOptions = AugmentationOptions(
         mode: .translate, choice: common.choose, dropsUnknown: dropUnknown, seed: options.seed,
         targetLocale: common.targetLanguage, reportedUntranslated: common.top)
       let augmenters = try common.makeAugmenters(
-        tables: [table], options: augmentOptions, tokenizer: tokenizer, morphology: morphology)
+        tables: [table], options: augmentOptions, tokenizer: tokenizer, morphology: morphology,
+        inflector: { model.map(ModelInflector.init) })
       try common.run(
         command: "translate", augmenters: augmenters, switchesPath: nil, globals: options,
         extra: [("lexicons", common.lexicons.joined(separator: ","))])
     }
+  }
+}
+
+/// An inflection model from LexiformInflection as morphology-aware
+/// translation's ``LemmaInflector``: its best prediction.
+final class ModelInflector: LemmaInflector {
+  let model: any InflectionModel
+
+  init(_ model: any InflectionModel) { self.model = model }
+
+  func inflect(lemma: String, tags: String) -> String? {
+    model.predict(lemma: lemma, tags: tags, nBest: 1).first?.form
   }
 }
