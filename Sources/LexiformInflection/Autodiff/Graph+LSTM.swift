@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension Graph {
+  /// One step of a long short-term memory cell (Hochreiter & Schmidhuber
+  /// 1997, with the forget gate of Gers, Schmidhuber & Cummins 2000), fused.
+  ///
+  /// `gates` holds the pre-activations `[batch, 4H]` in the order input,
+  /// forget, candidate, output (`W · [x; h] + b`, computed by the caller):
+  /// `c = σ(f) ⊙ c₋₁ + σ(i) ⊙ tanh(g)`, `h = σ(o) ⊙ tanh(c)`. Where
+  /// `mask[row]` is 0 (padding), the row keeps `c₋₁` and `h₋₁` unchanged.
+  /// - Parameters:
+  ///   - gates: `[batch, 4H]` pre-activations.
+  ///   - cell: `[batch, H]`, the previous cell state.
+  ///   - hidden: `[batch, H]`, the previous hidden state (used only where masked).
+  ///   - mask: One 0 or 1 per row, or `nil` for all 1.
+  /// - Returns: The new hidden and cell states.
+  /// - Complexity: O(batch · H).
+  func lstmCell(gates: Tensor, cell: Tensor, hidden: Tensor, mask: [Float]?) -> (hidden: Tensor, cell: Tensor) {
+    let batch = gates.rows
+    let h = gates.cols / 4
+    assert(cell.cols == h && hidden.cols == h && cell.rows == batch, "lstm shapes")
+    var act = [Float](repeating: 0, count: batch * 4 * h)  // σ(i), σ(f), tanh(g), σ(o)
+    var c = [Float](repeating: 0, count: batch * h)
+    var tc = [Float](repeating: 0, count: batch * h)
+    var out = [Float](repeating: 0, count: batch * h)
+    gates.value.withUnsafeBufferPointer { gp in
+      cell.value.withUnsafeBufferPointer { cp in
+        hidden.value.withUnsafeBufferPointer { hp in
+          for r in 0..<batch {
+            let keep = mask.map { $0[r] != 0 } ?? true
+            let g = gp.baseAddress! + r * 4 * h
+            if !keep {
+              for j in 0..<h {
+                c[r * h + j] = cp[r * h + j]
+                out[r * h + j] = hp[r * h + j]
+              }
+              continue
+            }
+            for j in 0..<h {
+              let i = 1 / (1 + expf(-g[j]))
+              let f = 1 / (1 + expf(-g[h + j]))
+              let cand = tanhf(g[2 * h + j])
+              let o = 1 / (1 + expf(-g[3 * h + j]))
+              let cc = f * cp[r * h + j] + i * cand
+              let t = tanhf(cc)
+              act[r * 4 * h + j] = i
+              act[r * 4 * h + h + j] = f
+              act[r * 4 * h + 2 * h + j] = cand
+              act[r * 4 * h + 3 * h + j] = o
+              c[r * h + j] = cc
+              tc[r * h + j] = t
+              out[r * h + j] = o * t
+            }
+          }
+        }
+      }
+    }
+    let needs = gates.needsGrad || cell.needsGrad || hidden.needsGrad
+    let hiddenOut = Tensor(rows: batch, cols: h, value: out, needsGrad: needs)
+    let cellOut = Tensor(rows: batch, cols: h, value: c, needsGrad: needs)
+    if needs {
+      record {
+        guard !hiddenOut.grad.isEmpty || !cellOut.grad.isEmpty else { return }
+        hiddenOut.ensureGrad()
+        cellOut.ensureGrad()
+        if gates.needsGrad { gates.ensureGrad() }
+        if cell.needsGrad { cell.ensureGrad() }
+        if hidden.needsGrad { hidden.ensureGrad() }
+        for r in 0..<batch {
+          let keep = mask.map { $0[r] != 0 } ?? true
+          if !keep {
+            for j in 0..<h {
+              if cell.needsGrad { cell.grad[r * h + j] += cellOut.grad[r * h + j] }
+              if hidden.needsGrad { hidden.grad[r * h + j] += hiddenOut.grad[r * h + j] }
+            }
+            continue
+          }
+          for j in 0..<h {
+            let k = r * h + j
+            let a = r * 4 * h + j
+            let (i, f, cand, o) = (act[a], act[a + h], act[a + 2 * h], act[a + 3 * h])
+            let t = tc[k]
+            let dh = hiddenOut.grad[k]
+            let dc = cellOut.grad[k] + dh * o * (1 - t * t)
+            if gates.needsGrad {
+              gates.grad[a] += dc * cand * i * (1 - i)
+              gates.grad[a + h] += dc * cell.value[k] * f * (1 - f)
+              gates.grad[a + 2 * h] += dc * i * (1 - cand * cand)
+              gates.grad[a + 3 * h] += dh * t * o * (1 - o)
+            }
+            if cell.needsGrad { cell.grad[k] += dc * f }
+          }
+        }
+      }
+    }
+    return (hiddenOut, cellOut)
+  }
+}

@@ -1,0 +1,48 @@
+/// Every default of the neural inflection model, in one place (after
+/// yoyodyne `yoyodyne/defaults.py`). ``NeuralHyperparameters`` and
+/// ``NeuralTrainingOptions`` start from these.
+public enum NeuralDefaults {
+  /// Character embedding size.
+  public static let characterEmbedding = 64
+  /// Feature embedding size.
+  public static let featureEmbedding = 64
+  /// Encoder LSTM size, per direction.
+  public static let encoderHidden = 128
+  /// Decoder LSTM size (also the attention and output layer size).
+  public static let decoderHidden = 256
+  /// Dropout rate on embeddings and the attentional output layer.
+  public static let dropout: Float = 0.3
+  /// Adam's learning rate (Kingma & Ba 2015).
+  public static let learningRate: Float = 0.001
+  /// Examples per minibatch.
+  public static let batchSize = 32
+  /// Examples per shard: a batch is cut into shards of this size whose
+  /// gradients are computed independently (on any thread) and added up in
+  /// shard order, so results do not depend on the thread count.
+  public static let shardSize = 16
+  /// The most epochs to train.
+  public static let maxEpochs = 60
+  /// Epochs without a better dev accuracy before training stops.
+  public static let patience = 10
+  /// Epochs without a better dev accuracy before the learning rate is halved.
+  public static let learningRatePatience = 4
+  /// Gradients are scaled down to this global L2 norm when larger.
+  public static let gradientClip: Float = 5
+  /// The most characters a prediction may have: the lemma's length times
+  /// this, plus ``maxOutputExtra``.
+  public static let maxOutputFactor = 2
+  /// See ``maxOutputFactor``.
+  public static let maxOutputExtra = 10
+  /// Beam width for prediction.
+  public static let beamWidth = 4
+  /// Below this many training triples, data hallucination is switched on.
+  public static let hallucinationThreshold = 1_000
+  /// With hallucination on, hallucinated triples are added until the
+  /// training set has this many.
+  public static let hallucinationTarget = 10_000
+  /// The probability that a training example's feature is replaced by the
+  /// unknown feature, so that its embedding means something at prediction.
+  public static let featureUnknownRate: Float = 0.02
+  /// The seed when none is given.
+  public static let seed: UInt64 = 1
+}

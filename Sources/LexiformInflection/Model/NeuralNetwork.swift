@@ -1,0 +1,127 @@
+import LexiformCore
+
+/// One encoded source sequence, ready for the network: the lemma's symbol
+/// indices between start and end symbols, and the feature indices.
+struct NeuralSource: Sendable {
+  /// `<s>`, the lemma's symbols, `</s>`.
+  var symbols: [Int32]
+  /// The bundle's feature indices (a set; may be empty).
+  var features: [Int32]
+}
+
+/// A batch of sources, padded, and encoded by the network.
+struct EncodedBatch {
+  /// `[batch × steps, 2·encoderHidden]`.
+  var memory: Tensor
+  /// `[batch × steps, decoderHidden]`.
+  var keys: Tensor
+  /// `[batch, featureEmbedding]`.
+  var features: Tensor
+  /// Real symbols per row.
+  var lengths: [Int]
+  /// Padded steps.
+  var steps: Int
+  /// The decoder's initial state.
+  var initial: DecoderState
+}
+
+/// The neural inflection network: symbol and feature embeddings, a
+/// ``BiLSTMEncoder`` and an ``AttentionDecoder`` — the soft-attention
+/// encoder–decoder of Kann & Schütze (2016), with the features as a set of
+/// embeddings averaged into one vector that conditions every decoder step
+/// (rather than as input symbols), so that any combination of known
+/// features can be fed.
+final class NeuralNetwork {
+  let hyperparameters: NeuralHyperparameters
+  let parameters = ParameterSet()
+  let symbolEmbedding: Parameter
+  let featureEmbedding: Parameter
+  let encoder: BiLSTMEncoder
+  let decoder: AttentionDecoder
+  let symbolCount: Int
+  let featureCount: Int
+
+  /// Creates a network with weights drawn from `seed`.
+  init(hyperparameters: NeuralHyperparameters, symbols: Int, features: Int, seed: UInt64) {
+    self.hyperparameters = hyperparameters
+    symbolCount = symbols
+    featureCount = features
+    var random = SeededRandom(seed: seed, stream: 0x1417)
+    let hp = hyperparameters
+    symbolEmbedding = parameters.add(
+      "embedding.symbols", rows: symbols, cols: hp.characterEmbedding, scale: 0.1, random: &random)
+    featureEmbedding = parameters.add(
+      "embedding.features", rows: features, cols: hp.featureEmbedding, scale: 0.1, random: &random)
+    encoder = BiLSTMEncoder(
+      parameters: parameters, inputSize: hp.characterEmbedding, hidden: hp.encoderHidden, random: &random)
+    decoder = AttentionDecoder(
+      parameters: parameters, memorySize: 2 * hp.encoderHidden, symbolSize: hp.characterEmbedding,
+      featureSize: hp.featureEmbedding, hidden: hp.decoderHidden, vocabulary: symbols, random: &random)
+  }
+
+  /// Encodes a batch of sources.
+  /// - Parameters:
+  ///   - dropout: The embedding dropout rate (0 for prediction).
+  func encode(graph: Graph, sources: [NeuralSource], dropout: Float, random: inout SeededRandom) -> EncodedBatch {
+    let batch = sources.count
+    let steps = sources.reduce(1) { max($0, $1.symbols.count) }
+    let table = graph.parameter(symbolEmbedding)
+    var inputs: [Tensor] = []
+    var masks: [[Float]] = []
+    for t in 0..<steps {
+      var ids = [Int32](repeating: SpecialSymbols.padding, count: batch)
+      var mask = [Float](repeating: 0, count: batch)
+      for (i, s) in sources.enumerated() where t < s.symbols.count {
+        ids[i] = s.symbols[t]
+        mask[i] = 1
+      }
+      inputs.append(graph.dropout(graph.embedding(table, ids), rate: dropout, random: &random))
+      masks.append(mask)
+    }
+    let (forward, backward) = encoder.encode(graph: graph, inputs: inputs, masks: masks)
+    let memory = graph.stackTime(forward: forward, backward: backward)
+    let features = graph.bagMean(graph.parameter(featureEmbedding), sources.map(\.features))
+    let finalStates = graph.concatColumns([forward[steps - 1], backward[0]])
+    return EncodedBatch(
+      memory: memory, keys: decoder.keys(graph: graph, memory: memory), features: features,
+      lengths: sources.map { max(1, $0.symbols.count) }, steps: steps,
+      initial: decoder.start(graph: graph, finalStates: finalStates, features: features))
+  }
+
+  /// One decoder step from the previous symbols.
+  func step(
+    graph: Graph, encoded: EncodedBatch, state: DecoderState, previous: [Int32], dropout: Float,
+    random: inout SeededRandom
+  ) -> (logits: Tensor, state: DecoderState, attention: [Float]) {
+    let input = graph.dropout(
+      graph.embedding(graph.parameter(symbolEmbedding), previous), rate: dropout, random: &random)
+    return decoder.step(
+      graph: graph, state: state, input: input, features: encoded.features, memory: encoded.memory,
+      keys: encoded.keys, lengths: encoded.lengths, steps: encoded.steps, dropout: dropout, random: &random)
+  }
+
+  /// The teacher-forced loss of a batch: the summed negative
+  /// log-likelihood of each target (its symbols then `</s>`) times `scale`.
+  func loss(
+    graph: Graph, sources: [NeuralSource], targets: [[Int32]], scale: Float, random: inout SeededRandom
+  ) -> Tensor {
+    let rate = hyperparameters.dropout
+    let encoded = encode(graph: graph, sources: sources, dropout: rate, random: &random)
+    let steps = targets.reduce(0) { max($0, $1.count) }
+    var state = encoded.initial
+    var previous = [Int32](repeating: SpecialSymbols.start, count: sources.count)
+    var losses: [Tensor] = []
+    for s in 0..<steps {
+      let (logits, next, _) = step(
+        graph: graph, encoded: encoded, state: state, previous: previous, dropout: rate, random: &random)
+      state = next
+      var gold = [Int32](repeating: -1, count: sources.count)
+      for (i, t) in targets.enumerated() where s < t.count { gold[i] = t[s] }
+      losses.append(graph.crossEntropy(logits, targets: gold, scale: scale))
+      previous = gold.map { $0 < 0 ? SpecialSymbols.padding : $0 }
+    }
+    var total = losses[0]
+    for l in losses.dropFirst() { total = graph.add(total, l) }
+    return total
+  }
+}

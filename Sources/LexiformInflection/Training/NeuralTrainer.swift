@@ -1,0 +1,246 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Dispatch
+import LexiformCore
+
+/// One training triple for the neural model.
+public struct NeuralTrainingExample: Sendable, Hashable {
+  /// The lemma.
+  public var lemma: String
+  /// The UniMorph bundle.
+  public var tags: String
+  /// The inflected form.
+  public var form: String
+  /// Creates an example.
+  public init(lemma: String, tags: String, form: String) {
+    self.lemma = lemma
+    self.tags = tags
+    self.form = form
+  }
+}
+
+/// When to add hallucinated training data.
+public enum HallucinationMode: String, Sendable, CaseIterable {
+  /// When the training set has fewer triples than the threshold.
+  case automatic
+  /// Always.
+  case on
+  /// Never.
+  case off
+}
+
+/// How the neural model is trained; each starts at its ``NeuralDefaults`` value.
+public struct NeuralTrainingOptions: Sendable {
+  /// The seed of initialization, shuffling, dropout and hallucination.
+  public var seed = NeuralDefaults.seed
+  /// The most epochs.
+  public var maxEpochs = NeuralDefaults.maxEpochs
+  /// Epochs without a better dev accuracy before stopping.
+  public var patience = NeuralDefaults.patience
+  /// Epochs without a better dev accuracy before the learning rate is halved.
+  public var learningRatePatience = NeuralDefaults.learningRatePatience
+  /// Examples per minibatch.
+  public var batchSize = NeuralDefaults.batchSize
+  /// Examples per shard (see ``NeuralDefaults/shardSize``).
+  public var shardSize = NeuralDefaults.shardSize
+  /// Adam's initial learning rate.
+  public var learningRate = NeuralDefaults.learningRate
+  /// The global gradient norm limit.
+  public var gradientClip = NeuralDefaults.gradientClip
+  /// Worker threads; the result does not depend on it.
+  public var threads = 2
+  /// Members of the ensemble, trained with seeds `seed`, `seed + 1`, ….
+  public var ensemble = 1
+  /// When to hallucinate data.
+  public var hallucination = HallucinationMode.automatic
+  /// Below this many triples, ``HallucinationMode/automatic`` hallucinates.
+  public var hallucinationThreshold = NeuralDefaults.hallucinationThreshold
+  /// Hallucinated triples are added up to this training-set size.
+  public var hallucinationTarget = NeuralDefaults.hallucinationTarget
+  /// Receives one line per epoch (and notes); `nil` for silence.
+  public var progress: (@Sendable (String) -> Void)?
+  /// The defaults.
+  public init() {}
+}
+
+/// Trains ``NeuralInflector``s: minibatch Adam with dropout, early stopping
+/// on dev accuracy (the best epoch's weights are kept) and the learning
+/// rate halved when dev accuracy stalls.
+///
+/// Each batch is cut into shards of fixed size; the shards' gradients are
+/// computed on any thread and added up in shard order, so the model's bytes
+/// depend on the seed and data only, not on the thread count.
+public enum NeuralTrainer {
+  /// Trains a model.
+  /// - Parameters:
+  ///   - train: The training triples.
+  ///   - dev: Development triples for early stopping; without them, every
+  ///     epoch runs and the last is kept.
+  ///   - hyperparameters: The network's sizes.
+  ///   - options: The training options.
+  /// - Returns: The trained model (an ensemble when `options.ensemble > 1`).
+  /// - Throws: ``NeuralModelError`` when there is nothing to train on.
+  public static func train(
+    train: [NeuralTrainingExample], dev: [NeuralTrainingExample]?,
+    hyperparameters: NeuralHyperparameters = NeuralHyperparameters(), options: NeuralTrainingOptions = NeuralTrainingOptions()
+  ) throws -> NeuralInflector {
+    guard !train.isEmpty else { throw NeuralModelError("no training triples") }
+    var data = train
+    let hallucinate =
+      options.hallucination == .on
+      || (options.hallucination == .automatic && train.count < options.hallucinationThreshold)
+    if hallucinate {
+      let extra = Hallucination.hallucinate(
+        train, count: max(0, options.hallucinationTarget - train.count), seed: options.seed)
+      options.progress?(
+        "hallucination: \(extra.count) triples added to \(train.count) (Anastasopoulos & Neubig 2019)")
+      data += extra
+    }
+    // Vocabularies from the (augmented) training data, in first-seen order.
+    var symbols = SymbolTable()
+    var features = SymbolTable()
+    var prepared: [(source: NeuralSource, target: [Int32])] = []
+    for e in data {
+      var ids: [Int32] = [SpecialSymbols.start]
+      for g in SymbolTable.graphemes(e.lemma) { ids.append(symbols.add(g)) }
+      ids.append(SpecialSymbols.end)
+      var target: [Int32] = []
+      for g in SymbolTable.graphemes(e.form) { target.append(symbols.add(g)) }
+      target.append(SpecialSymbols.end)
+      let f = FeatureSet.features(of: e.tags).map { features.add($0) }
+      prepared.append((NeuralSource(symbols: ids, features: f), target))
+    }
+    var members: [NeuralInflector] = []
+    for m in 0..<max(1, options.ensemble) {
+      let seed = options.seed &+ UInt64(m)
+      let network = NeuralNetwork(
+        hyperparameters: hyperparameters, symbols: symbols.count, features: features.count, seed: seed)
+      let model = NeuralInflector(
+        hyperparameters: hyperparameters, symbols: symbols, features: features, networks: [network])
+      if options.ensemble > 1 { options.progress?("ensemble member \(m + 1)/\(options.ensemble), seed \(seed)") }
+      trainNetwork(network, model: model, data: prepared, dev: dev, seed: seed, options: options)
+      members.append(model)
+    }
+    guard let first = members.first else { throw NeuralModelError("no model was trained") }
+    return members.count == 1 ? first : try first.ensembled(with: Array(members.dropFirst()))
+  }
+
+  /// The exact-match accuracy (percent) of greedy predictions on `dev`.
+  static func accuracy(_ model: NeuralInflector, on dev: [NeuralTrainingExample], threads: Int) -> Double {
+    guard !dev.isEmpty else { return 0 }
+    let predictions = model.predictGreedy(dev.map { ($0.lemma, $0.tags) }, threads: threads)
+    var correct = 0
+    for (p, e) in zip(predictions, dev) where p == SymbolTable.graphemes(e.form).joined() { correct += 1 }
+    return Double(correct) * 100 / Double(dev.count)
+  }
+
+  static func trainNetwork(
+    _ network: NeuralNetwork, model: NeuralInflector, data: [(source: NeuralSource, target: [Int32])],
+    dev: [NeuralTrainingExample]?, seed: UInt64, options: NeuralTrainingOptions
+  ) {
+    var adam = Adam(parameters: network.parameters, learningRate: options.learningRate, clip: options.gradientClip)
+    var order = Array(data.indices)
+    var best = -1.0
+    var bestWeights = network.parameters.snapshot()
+    var sinceBest = 0
+    var sinceDecay = 0
+    let batchSize = max(1, options.batchSize)
+    let shardSize = max(1, options.shardSize)
+    let threads = max(1, options.threads)
+    let start = monotonicSeconds()
+    let parameterCount = network.parameters.parameters.count
+    let featureUnknownThreshold = UInt64(Double(NeuralDefaults.featureUnknownRate) * 0x1p32)
+    for epoch in 1...max(1, options.maxEpochs) {
+      var shuffler = SeededRandom(seed: seed, stream: UInt64(epoch))
+      shuffler.shuffle(&order)
+      var epochLoss: Double = 0
+      var batchIndex = 0
+      for batchStart in stride(from: 0, to: order.count, by: batchSize) {
+        let batch = Array(order[batchStart..<min(batchStart + batchSize, order.count)])
+        let shards = stride(from: 0, to: batch.count, by: shardSize).map {
+          Array(batch[$0..<min($0 + shardSize, batch.count)])
+        }
+        let scale = 1 / Float(batch.count)
+        let results = UnsafeSlots<(loss: Float, gradients: [Int: [Float]])>(count: shards.count)
+        let epochStream = UInt64(epoch) << 40 | UInt64(batchIndex) << 8
+        let workers = min(threads, shards.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+          for s in stride(from: w, to: shards.count, by: workers) {
+            var random = SeededRandom(seed: seed, stream: epochStream | UInt64(s + 1))
+            let graph = Graph(recordsTape: true)
+            var sources: [NeuralSource] = []
+            var targets: [[Int32]] = []
+            for i in shards[s] {
+              var source = data[i].source
+              for k in source.features.indices where UInt64(random.next() >> 32) < featureUnknownThreshold {
+                source.features[k] = SpecialSymbols.unknown
+              }
+              sources.append(source)
+              targets.append(data[i].target)
+            }
+            let loss = network.loss(graph: graph, sources: sources, targets: targets, scale: scale, random: &random)
+            graph.backward(from: loss)
+            results[s] = (loss.value[0], graph.parameterGradients())
+          }
+        }
+        // Reduce in shard order: the same sums whatever the thread count.
+        var gradients = [[Float]](repeating: [], count: parameterCount)
+        for s in 0..<shards.count {
+          guard let r = results[s] else { continue }
+          epochLoss += Double(r.loss) * Double(batch.count)
+          for (k, g) in r.gradients {
+            if gradients[k].isEmpty { gradients[k] = g } else { Graph.accumulate(g, into: &gradients[k]) }
+          }
+        }
+        adam.update(network.parameters, gradients: gradients)
+        batchIndex += 1
+      }
+      let meanLoss = epochLoss / Double(max(1, data.count))
+      var line = "epoch \(epoch)  loss \(format(meanLoss, 4))"
+      if let dev, !dev.isEmpty {
+        let acc = accuracy(model, on: dev, threads: threads)
+        if acc > best {
+          best = acc
+          bestWeights = network.parameters.snapshot()
+          sinceBest = 0
+          sinceDecay = 0
+        } else {
+          sinceBest += 1
+          sinceDecay += 1
+          if sinceDecay >= options.learningRatePatience {
+            adam.learningRate *= 0.5
+            sinceDecay = 0
+          }
+        }
+        line += "  dev \(format(acc, 2))%  best \(format(best, 2))%"
+      }
+      line += "  lr \(adam.learningRate)  \(format(monotonicSeconds() - start, 1)) s"
+      options.progress?(line)
+      if dev != nil && sinceBest >= options.patience { break }
+    }
+    if let dev, !dev.isEmpty { network.parameters.restore(bestWeights) }
+  }
+
+  static func format(_ x: Double, _ digits: Int) -> String {
+    var p: Double = 1
+    for _ in 0..<digits { p *= 10 }
+    let r = (x * p).rounded() / p
+    var s = "\(r)"
+    if let dot = s.firstIndex(of: ".") {
+      let decimals = s.distance(from: dot, to: s.endIndex) - 1
+      if decimals < digits { s += String(repeating: "0", count: digits - decimals) }
+    }
+    return s
+  }
+
+  static func monotonicSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
+  }
+}
