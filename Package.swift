@@ -146,7 +146,8 @@ let package = Package(
     ),
     .testTarget(
       name: "LexiformInflectionTests",
-      dependencies: ["LexiformInflection", "_LexiformTestSupport"]
+      dependencies: ["LexiformInflection", "_LexiformTestSupport"],
+      exclude: ["Fixtures"]
     ),
 
     // The umbrella module: `import Lexiform` gives every public module.

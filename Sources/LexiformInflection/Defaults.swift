@@ -9,7 +9,7 @@ public enum NeuralDefaults {
   /// Encoder LSTM size, per direction.
   public static let encoderHidden = 128
   /// Decoder LSTM size (also the attention and output layer size).
-  public static let decoderHidden = 256
+  public static let decoderHidden = 128
   /// Dropout rate on embeddings and the attentional output layer.
   public static let dropout: Float = 0.3
   /// Adam's learning rate (Kingma & Ba 2015).
@@ -43,6 +43,10 @@ public enum NeuralDefaults {
   /// The probability that a training example's feature is replaced by the
   /// unknown feature, so that its embedding means something at prediction.
   public static let featureUnknownRate: Float = 0.02
+  /// The probability that, in a training example, one lemma character is
+  /// replaced by the unknown symbol in the lemma and the form alike, so that
+  /// unknown characters are copied through at prediction.
+  public static let characterUnknownRate: Float = 0.03
   /// The seed when none is given.
   public static let seed: UInt64 = 1
 }

@@ -255,7 +255,7 @@ public enum ModelFile {
 /// `kind` in a model file's header. To add a kind, append its type here.
 public enum ModelRegistry {
   /// Every model type built in, by kind.
-  public static let kinds: [any InflectionModel.Type] = [BaselineModel.self]
+  public static let kinds: [any InflectionModel.Type] = [BaselineModel.self, NeuralInflector.self]
 
   /// The model type for a kind.
   /// - Parameter kind: A kind such as `baseline`.

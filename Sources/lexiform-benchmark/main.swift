@@ -7,6 +7,9 @@
 //                                        which builds an XMLEvent per node
 //   lexiform-benchmark dictd-lookup FILE N  time N seeded random lookups in a
 //                                        dictd dictionary (random access)
+//   lexiform-benchmark neural-inflect TRAIN DEV [key=value…]  train the neural
+//                                        inflection model, score and time it
+//                                        (NeuralInflection.swift)
 //
 // Output is checked against the peers' (same counts), so each benchmark does
 // the same work as the peer it is compared with.
@@ -111,6 +114,8 @@ case ("xml", 2):
   benchmarkXML(arguments[arguments.startIndex + 1])
 case ("dictd-lookup", 3):
   benchmarkDictdLookup(arguments[arguments.startIndex + 1], Int(arguments[arguments.startIndex + 2]) ?? 200)
+case ("neural-inflect", _) where arguments.count >= 3:
+  benchmarkNeuralInflection(Array(arguments.dropFirst()))
 case ("xml-events", 2):
   benchmarkXMLEvents(arguments[arguments.startIndex + 1])
 default:

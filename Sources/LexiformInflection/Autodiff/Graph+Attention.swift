@@ -69,27 +69,63 @@ extension Graph {
         if keys.needsGrad { keys.ensureGrad() }
         if query.needsGrad { query.ensureGrad() }
         var dAlpha = [Float](repeating: 0, count: steps)
-        for i in 0..<batch {
-          let n = max(1, min(lengths[i], steps))
-          var dot: Float = 0
-          for t in 0..<n {
-            let row = (i * steps + t)
-            var s: Float = 0
-            for j in 0..<d { s += result.grad[i * d + j] * memory.value[row * d + j] }
-            dAlpha[t] = s
-            dot += alpha[i * steps + t] * s
-            if memory.needsGrad {
-              let a = alpha[i * steps + t]
-              for j in 0..<d { memory.grad[row * d + j] += a * result.grad[i * d + j] }
+        var noGrad: [Float] = []
+        var memoryGrad = memory.needsGrad ? memory.grad : noGrad
+        var keysGrad = keys.needsGrad ? keys.grad : noGrad
+        var queryGrad = query.needsGrad ? query.grad : noGrad
+        if memory.needsGrad { memory.grad = [] }
+        if keys.needsGrad { keys.grad = [] }
+        if query.needsGrad { query.grad = [] }
+        result.grad.withUnsafeBufferPointer { gp in
+          memory.value.withUnsafeBufferPointer { mp in
+            keys.value.withUnsafeBufferPointer { kp in
+              query.value.withUnsafeBufferPointer { qp in
+                memoryGrad.withUnsafeMutableBufferPointer { mg in
+                  keysGrad.withUnsafeMutableBufferPointer { kg in
+                    queryGrad.withUnsafeMutableBufferPointer { qg in
+                      for i in 0..<batch {
+                        let n = max(1, min(lengths[i], steps))
+                        let g = gp.baseAddress! + i * d
+                        var dot: Float = 0
+                        for t in 0..<n {
+                          let row = i * steps + t
+                          let m = mp.baseAddress! + row * d
+                          var s: Float = 0
+                          for j in 0..<d { s += g[j] * m[j] }
+                          dAlpha[t] = s
+                          let a = alpha[row]
+                          dot += a * s
+                          if memory.needsGrad, let base = mg.baseAddress {
+                            let dm = base + row * d
+                            for j in 0..<d { dm[j] += a * g[j] }
+                          }
+                        }
+                        let qq = qp.baseAddress! + i * q
+                        for t in 0..<n {
+                          let row = i * steps + t
+                          let ds = alpha[row] * (dAlpha[t] - dot)
+                          if keys.needsGrad, let base = kg.baseAddress {
+                            let dk = base + row * q
+                            for j in 0..<q { dk[j] += ds * qq[j] }
+                          }
+                          if query.needsGrad, let base = qg.baseAddress {
+                            let dq = base + i * q
+                            let k = kp.baseAddress! + row * q
+                            for j in 0..<q { dq[j] += ds * k[j] }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
             }
           }
-          for t in 0..<n {
-            let row = i * steps + t
-            let ds = alpha[row] * (dAlpha[t] - dot)
-            if keys.needsGrad { for j in 0..<q { keys.grad[row * q + j] += ds * query.value[i * q + j] } }
-            if query.needsGrad { for j in 0..<q { query.grad[i * q + j] += ds * keys.value[row * q + j] } }
-          }
         }
+        if memory.needsGrad { memory.grad = memoryGrad }
+        if keys.needsGrad { keys.grad = keysGrad }
+        if query.needsGrad { query.grad = queryGrad }
+        noGrad.removeAll()
       }
     }
     return (result, alpha)

@@ -72,31 +72,52 @@ extension Graph {
         if gates.needsGrad { gates.ensureGrad() }
         if cell.needsGrad { cell.ensureGrad() }
         if hidden.needsGrad { hidden.ensureGrad() }
-        for r in 0..<batch {
-          let keep = mask.map { $0[r] != 0 } ?? true
-          if !keep {
-            for j in 0..<h {
-              if cell.needsGrad { cell.grad[r * h + j] += cellOut.grad[r * h + j] }
-              if hidden.needsGrad { hidden.grad[r * h + j] += hiddenOut.grad[r * h + j] }
+        var gatesGrad = gates.needsGrad ? gates.grad : []
+        var cellGrad = cell.needsGrad ? cell.grad : []
+        var hiddenGrad = hidden.needsGrad ? hidden.grad : []
+        if gates.needsGrad { gates.grad = [] }
+        if cell.needsGrad { cell.grad = [] }
+        if hidden.needsGrad { hidden.grad = [] }
+        hiddenOut.grad.withUnsafeBufferPointer { dhp in
+          cellOut.grad.withUnsafeBufferPointer { dcp in
+            cell.value.withUnsafeBufferPointer { cp in
+              gatesGrad.withUnsafeMutableBufferPointer { gg in
+                cellGrad.withUnsafeMutableBufferPointer { cg in
+                  hiddenGrad.withUnsafeMutableBufferPointer { hg in
+                    for r in 0..<batch {
+                      let keep = mask.map { $0[r] != 0 } ?? true
+                      if !keep {
+                        for j in 0..<h {
+                          if cell.needsGrad, let c = cg.baseAddress { c[r * h + j] += dcp[r * h + j] }
+                          if hidden.needsGrad, let hh = hg.baseAddress { hh[r * h + j] += dhp[r * h + j] }
+                        }
+                        continue
+                      }
+                      for j in 0..<h {
+                        let k = r * h + j
+                        let a = r * 4 * h + j
+                        let (i, f, cand, o) = (act[a], act[a + h], act[a + 2 * h], act[a + 3 * h])
+                        let t = tc[k]
+                        let dh = dhp[k]
+                        let dc = dcp[k] + dh * o * (1 - t * t)
+                        if gates.needsGrad, let g = gg.baseAddress {
+                          g[a] += dc * cand * i * (1 - i)
+                          g[a + h] += dc * cp[k] * f * (1 - f)
+                          g[a + 2 * h] += dc * i * (1 - cand * cand)
+                          g[a + 3 * h] += dh * t * o * (1 - o)
+                        }
+                        if cell.needsGrad, let c = cg.baseAddress { c[k] += dc * f }
+                      }
+                    }
+                  }
+                }
+              }
             }
-            continue
-          }
-          for j in 0..<h {
-            let k = r * h + j
-            let a = r * 4 * h + j
-            let (i, f, cand, o) = (act[a], act[a + h], act[a + 2 * h], act[a + 3 * h])
-            let t = tc[k]
-            let dh = hiddenOut.grad[k]
-            let dc = cellOut.grad[k] + dh * o * (1 - t * t)
-            if gates.needsGrad {
-              gates.grad[a] += dc * cand * i * (1 - i)
-              gates.grad[a + h] += dc * cell.value[k] * f * (1 - f)
-              gates.grad[a + 2 * h] += dc * i * (1 - cand * cand)
-              gates.grad[a + 3 * h] += dh * t * o * (1 - o)
-            }
-            if cell.needsGrad { cell.grad[k] += dc * f }
           }
         }
+        if gates.needsGrad { gates.grad = gatesGrad }
+        if cell.needsGrad { cell.grad = cellGrad }
+        if hidden.needsGrad { hidden.grad = hiddenGrad }
       }
     }
     return (hiddenOut, cellOut)

@@ -31,13 +31,13 @@ extension Graph {
     }
     let result = Tensor(rows: m, cols: n, value: out, needsGrad: x.needsGrad || w.needsGrad)
     if result.needsGrad {
-      record { Graph.matmulBackward(x, w, result) }
+      record { [unowned self] in self.matmulBackward(x, w, result) }
     }
     return result
   }
 
   /// The gradients of `x · w` (shared by ``matmul(_:_:)`` and ``linear(_:_:_:)``).
-  static func matmulBackward(_ x: Tensor, _ w: Tensor, _ result: Tensor) {
+  func matmulBackward(_ x: Tensor, _ w: Tensor, _ result: Tensor) {
     guard !result.grad.isEmpty else { return }
     let (m, k, n) = (x.rows, x.cols, w.cols)
     result.grad.withUnsafeBufferPointer { gp in
@@ -52,7 +52,9 @@ extension Graph {
           }
         }
       }
-      if w.needsGrad {
+      if w.needsGrad && w.isParameter {
+        deferProduct(weight: w, input: x, output: result)
+      } else if w.needsGrad {
         w.ensureGrad()
         x.value.withUnsafeBufferPointer { xp in
           w.grad.withUnsafeMutableBufferPointer { wg in
@@ -86,9 +88,9 @@ extension Graph {
     }
     let result = Tensor(rows: m, cols: n, value: out, needsGrad: x.needsGrad || w.needsGrad || b.needsGrad)
     if result.needsGrad {
-      record {
+      record { [unowned self] in
         guard !result.grad.isEmpty else { return }
-        Graph.matmulBackward(x, w, result)
+        self.matmulBackward(x, w, result)
         if b.needsGrad {
           b.ensureGrad()
           result.grad.withUnsafeBufferPointer { gp in
@@ -326,6 +328,28 @@ extension Graph {
           let w = 1 / Float(bag.count)
           for id in bag {
             for j in 0..<d { table.grad[Int(id) * d + j] += w * result.grad[r * d + j] }
+          }
+        }
+      }
+    }
+    return result
+  }
+}
+
+extension Graph {
+  /// Rows `start ..< start + count` of `x`.
+  func sliceRows(_ x: Tensor, start: Int, count: Int) -> Tensor {
+    let c = x.cols
+    let out = Array(x.value[(start * c)..<((start + count) * c)])
+    let result = Tensor(rows: count, cols: c, value: out, needsGrad: x.needsGrad)
+    if result.needsGrad {
+      record {
+        guard !result.grad.isEmpty else { return }
+        x.ensureGrad()
+        result.grad.withUnsafeBufferPointer { gp in
+          x.grad.withUnsafeMutableBufferPointer { xg in
+            let base = xg.baseAddress! + start * c
+            for i in 0..<(count * c) { base[i] += gp[i] }
           }
         }
       }

@@ -18,6 +18,11 @@ final class Graph {
   private var tape: [() -> Void] = []
   /// Parameter tensors, by ``Parameter/index``.
   private var parameterTensors: [Int: (Parameter, Tensor)] = [:]
+  /// For each parameter used as the right factor of products, the left
+  /// factors and the products' gradients, in the order the tape met them.
+  var deferredProducts: [Int: [(input: Tensor, output: Tensor)]] = [:]
+  /// Parameter tensors by identity, to find their index.
+  private var parameterIndex: [ObjectIdentifier: Int] = [:]
 
   /// Creates a graph.
   /// - Parameter recordsTape: `true` for training (gradients), `false` for
@@ -37,7 +42,9 @@ final class Graph {
   func parameter(_ p: Parameter) -> Tensor {
     if let (_, t) = parameterTensors[p.index] { return t }
     let t = Tensor(rows: p.rows, cols: p.cols, value: p.value, needsGrad: recordsTape)
+    t.isParameter = true
     parameterTensors[p.index] = (p, t)
+    parameterIndex[ObjectIdentifier(t)] = p.index
     return t
   }
 
@@ -59,6 +66,54 @@ final class Graph {
     for i in loss.grad.indices { loss.grad[i] = 1 }
     for closure in tape.reversed() { closure() }
     tape.removeAll()
+    flushDeferredProducts()
+  }
+
+  /// Defers `w.grad += xᵀ · g` for a parameter `w` until the tape has run.
+  func deferProduct(weight w: Tensor, input x: Tensor, output g: Tensor) {
+    guard let index = parameterIndex[ObjectIdentifier(w)] else { return }
+    deferredProducts[index, default: []].append((x, g))
+  }
+
+  /// Computes each parameter's deferred `Σ xᵢᵀ · gᵢ` as one product
+  /// `Xᵀ · G` of the stacked factors: one `sgemm` over all time steps
+  /// instead of one per step, in a fixed order (parameter index, then tape order).
+  private func flushDeferredProducts() {
+    for index in deferredProducts.keys.sorted() {
+      guard let (_, w) = parameterTensors[index], let items = deferredProducts[index] else { continue }
+      let k = w.rows
+      let n = w.cols
+      let m = items.reduce(0) { $0 + $1.input.rows }
+      var xs = [Float](repeating: 0, count: m * k)
+      var gs = [Float](repeating: 0, count: m * n)
+      var row = 0
+      for (x, g) in items {
+        let rows = x.rows
+        xs.withUnsafeMutableBufferPointer { dst in
+          x.value.withUnsafeBufferPointer { src in
+            (dst.baseAddress! + row * k).update(from: src.baseAddress!, count: rows * k)
+          }
+        }
+        gs.withUnsafeMutableBufferPointer { dst in
+          if g.grad.isEmpty { return }
+          g.grad.withUnsafeBufferPointer { src in
+            (dst.baseAddress! + row * n).update(from: src.baseAddress!, count: rows * n)
+          }
+        }
+        row += rows
+      }
+      w.ensureGrad()
+      xs.withUnsafeBufferPointer { xp in
+        gs.withUnsafeBufferPointer { gp in
+          w.grad.withUnsafeMutableBufferPointer { wg in
+            BLAS.gemm(
+              transposeA: true, transposeB: false, m: k, n: n, k: m, xp.baseAddress!, gp.baseAddress!, beta: 1,
+              wg.baseAddress!)
+          }
+        }
+      }
+    }
+    deferredProducts.removeAll()
   }
 
   /// Each used parameter's accumulated gradient, by ``Parameter/index``

@@ -15,6 +15,9 @@ final class Tensor {
   var grad: [Float] = []
   /// Whether the gradient is wanted (false for inputs and constants).
   let needsGrad: Bool
+  /// Whether this is a model parameter: the gradients of products with it
+  /// are deferred and computed in one matrix product (``Graph/backward(from:)``).
+  var isParameter = false
 
   /// Creates a tensor.
   init(rows: Int, cols: Int, value: [Float], needsGrad: Bool) {

@@ -43,6 +43,7 @@ extension EncodedBatch {
     return EncodedBatch(
       memory: memory.selectingRows(memoryRows), keys: keys.selectingRows(memoryRows),
       features: features.selectingRows([Int](repeating: 0, count: count)),
+      featureGates: featureGates.selectingRows([Int](repeating: 0, count: count)),
       lengths: [Int](repeating: lengths[0], count: count), steps: steps,
       initial: initial.selectingRows([Int](repeating: 0, count: count)))
   }
@@ -51,7 +52,7 @@ extension EncodedBatch {
 /// Greedy and beam-search decoding with one network or an ensemble whose
 /// members' log probabilities are averaged at each step (as in the
 /// ensembles of Kann & Schütze 2016 and Makarov & Clematide 2018).
-struct NeuralDecoder {
+struct NeuralDecoder: Sendable {
   /// The ensemble's members (one for a single model); all share the vocabularies.
   let networks: [NeuralNetwork]
 

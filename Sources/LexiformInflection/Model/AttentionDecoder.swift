@@ -15,7 +15,9 @@ struct DecoderState {
 /// on the feature bundle's embedding, predicting one symbol per step
 /// (Kann & Schütze 2016, SIGMORPHON; Bahdanau, Cho & Bengio 2015, ICLR).
 struct AttentionDecoder {
-  let lstmWeight: Parameter
+  let symbolWeight: Parameter
+  let featureWeight: Parameter
+  let recurrentWeight: Parameter
   let lstmBias: Parameter
   let keyWeight: Parameter
   let initialWeight: Parameter
@@ -38,8 +40,11 @@ struct AttentionDecoder {
   ) {
     self.hidden = hidden
     let s: Float = 0.1
-    let input = symbolSize + featureSize + hidden + hidden
-    lstmWeight = parameters.add("decoder.lstm.weight", rows: input, cols: 4 * hidden, scale: s, random: &random)
+    symbolWeight = parameters.add("decoder.lstm.symbol", rows: symbolSize, cols: 4 * hidden, scale: s, random: &random)
+    featureWeight = parameters.add(
+      "decoder.lstm.feature", rows: featureSize, cols: 4 * hidden, scale: s, random: &random)
+    recurrentWeight = parameters.add(
+      "decoder.lstm.recurrent", rows: 2 * hidden, cols: 4 * hidden, scale: s, random: &random)
     lstmBias = parameters.add("decoder.lstm.bias", rows: 1, cols: 4 * hidden, scale: 0, constant: 0, random: &random)
     BiLSTMEncoder.setForgetBias(lstmBias, hidden: hidden)
     keyWeight = parameters.add("decoder.attention.key", rows: memorySize, cols: hidden, scale: s, random: &random)
@@ -65,20 +70,33 @@ struct AttentionDecoder {
       hidden: h, cell: graph.zeros(rows: batch, cols: hidden), output: graph.zeros(rows: batch, cols: hidden))
   }
 
+  /// The LSTM gates' share of the feature bundle, the same at every step.
+  func featureGates(graph: Graph, features: Tensor) -> Tensor {
+    graph.matmul(features, graph.parameter(featureWeight))
+  }
+
+  /// The LSTM gates' share of the previous symbols' embeddings (with the
+  /// bias), for any number of rows: all steps at once when they are known.
+  func symbolGates(graph: Graph, embeddings: Tensor) -> Tensor {
+    graph.linear(embeddings, graph.parameter(symbolWeight), graph.parameter(lstmBias))
+  }
+
   /// The attention keys: the encoder's memory projected once per sequence.
   func keys(graph: Graph, memory: Tensor) -> Tensor {
     graph.matmul(memory, graph.parameter(keyWeight))
   }
 
-  /// One step: consumes the previous symbol's embedding, attends, and
-  /// returns the logits over the vocabulary.
+  /// One step: consumes the previous symbol (its gates' share from
+  /// ``symbolGates(graph:embeddings:)``), attends, and returns the logits
+  /// over the vocabulary.
   /// - Returns: Logits `[batch, V]`, the new state and the attention weights.
   func step(
-    graph: Graph, state: DecoderState, input: Tensor, features: Tensor, memory: Tensor, keys: Tensor,
+    graph: Graph, state: DecoderState, symbolGates: Tensor, featureGates: Tensor, memory: Tensor, keys: Tensor,
     lengths: [Int], steps: Int, dropout: Float, random: inout SeededRandom
   ) -> (logits: Tensor, state: DecoderState, attention: [Float]) {
-    let x = graph.concatColumns([input, features, state.output, state.hidden])
-    let gates = graph.linear(x, graph.parameter(lstmWeight), graph.parameter(lstmBias))
+    let recurrent = graph.matmul(
+      graph.concatColumns([state.output, state.hidden]), graph.parameter(recurrentWeight))
+    let gates = graph.add(graph.add(symbolGates, featureGates), recurrent)
     let (h, c) = graph.lstmCell(gates: gates, cell: state.cell, hidden: state.hidden, mask: nil)
     let (context, weights) = graph.attention(memory: memory, keys: keys, query: h, lengths: lengths, steps: steps)
     var o = graph.tanh(

@@ -4,9 +4,11 @@ import LexiformCore
 /// 2005), the encoder of Kann & Schütze (2016, SIGMORPHON), which won the
 /// 2016 shared task.
 struct BiLSTMEncoder {
-  let forwardWeight: Parameter
+  let forwardInput: Parameter
+  let forwardRecurrent: Parameter
   let forwardBias: Parameter
-  let backwardWeight: Parameter
+  let backwardInput: Parameter
+  let backwardRecurrent: Parameter
   let backwardBias: Parameter
   let hidden: Int
 
@@ -14,16 +16,18 @@ struct BiLSTMEncoder {
   init(parameters: ParameterSet, inputSize: Int, hidden: Int, random: inout SeededRandom) {
     self.hidden = hidden
     let scale: Float = 0.1
-    forwardWeight = parameters.add(
-      "encoder.forward.weight", rows: inputSize + hidden, cols: 4 * hidden, scale: scale, random: &random)
-    forwardBias = parameters.add(
-      "encoder.forward.bias", rows: 1, cols: 4 * hidden, scale: 0, constant: 0, random: &random)
-    backwardWeight = parameters.add(
-      "encoder.backward.weight", rows: inputSize + hidden, cols: 4 * hidden, scale: scale, random: &random)
-    backwardBias = parameters.add(
-      "encoder.backward.bias", rows: 1, cols: 4 * hidden, scale: 0, constant: 0, random: &random)
-    Self.setForgetBias(forwardBias, hidden: hidden)
-    Self.setForgetBias(backwardBias, hidden: hidden)
+    func make(_ direction: String) -> (Parameter, Parameter, Parameter) {
+      let input = parameters.add(
+        "encoder.\(direction).input", rows: inputSize, cols: 4 * hidden, scale: scale, random: &random)
+      let recurrent = parameters.add(
+        "encoder.\(direction).recurrent", rows: hidden, cols: 4 * hidden, scale: scale, random: &random)
+      let bias = parameters.add(
+        "encoder.\(direction).bias", rows: 1, cols: 4 * hidden, scale: 0, constant: 0, random: &random)
+      Self.setForgetBias(bias, hidden: hidden)
+      return (input, recurrent, bias)
+    }
+    (forwardInput, forwardRecurrent, forwardBias) = make("forward")
+    (backwardInput, backwardRecurrent, backwardBias) = make("backward")
   }
 
   /// Initializes the forget gate's bias to 1 (Jozefowicz, Zaremba &
@@ -32,36 +36,34 @@ struct BiLSTMEncoder {
     for j in hidden..<(2 * hidden) { bias.value[j] = 1 }
   }
 
-  /// Runs both directions over `inputs` (one `[batch, E]` tensor per step).
+  /// Runs both directions over the inputs.
+  ///
+  /// The input projections of all steps are one matrix product; only the
+  /// recurrent part is computed step by step.
   /// - Parameters:
+  ///   - inputs: `[steps × batch, E]`, time-major (row `t × batch + i`).
+  ///   - batch: Rows per step.
   ///   - masks: Per step, 1 for a real symbol and 0 for padding, per row.
-  /// - Returns: The hidden states of each direction per step, and each
-  ///   direction's final state (after the last real symbol going forward,
-  ///   after the first going backward).
-  func encode(graph: Graph, inputs: [Tensor], masks: [[Float]]) -> (forward: [Tensor], backward: [Tensor]) {
-    let batch = inputs[0].rows
-    let steps = inputs.count
-    let fw = graph.parameter(forwardWeight)
-    let fb = graph.parameter(forwardBias)
-    let bw = graph.parameter(backwardWeight)
-    let bb = graph.parameter(backwardBias)
-    var h = graph.zeros(rows: batch, cols: hidden)
-    var c = graph.zeros(rows: batch, cols: hidden)
-    var forward: [Tensor] = []
-    forward.reserveCapacity(steps)
-    for t in 0..<steps {
-      let gates = graph.linear(graph.concatColumns([inputs[t], h]), fw, fb)
-      (h, c) = graph.lstmCell(gates: gates, cell: c, hidden: h, mask: masks[t])
-      forward.append(h)
+  /// - Returns: The hidden states of each direction per step.
+  func encode(graph: Graph, inputs: Tensor, batch: Int, masks: [[Float]]) -> (forward: [Tensor], backward: [Tensor]) {
+    let steps = masks.count
+    func run(_ input: Parameter, _ recurrent: Parameter, _ bias: Parameter, reversed: Bool) -> [Tensor] {
+      let projected = graph.linear(inputs, graph.parameter(input), graph.parameter(bias))
+      let w = graph.parameter(recurrent)
+      var h = graph.zeros(rows: batch, cols: hidden)
+      var c = graph.zeros(rows: batch, cols: hidden)
+      var states = [Tensor?](repeating: nil, count: steps)
+      for k in 0..<steps {
+        let t = reversed ? steps - 1 - k : k
+        let gates = graph.add(graph.sliceRows(projected, start: t * batch, count: batch), graph.matmul(h, w))
+        (h, c) = graph.lstmCell(gates: gates, cell: c, hidden: h, mask: masks[t])
+        states[t] = h
+      }
+      return states.map { $0 ?? h }
     }
-    h = graph.zeros(rows: batch, cols: hidden)
-    c = graph.zeros(rows: batch, cols: hidden)
-    var backward = [Tensor?](repeating: nil, count: steps)
-    for t in stride(from: steps - 1, through: 0, by: -1) {
-      let gates = graph.linear(graph.concatColumns([inputs[t], h]), bw, bb)
-      (h, c) = graph.lstmCell(gates: gates, cell: c, hidden: h, mask: masks[t])
-      backward[t] = h
-    }
-    return (forward, backward.map { $0 ?? h })
+    return (
+      run(forwardInput, forwardRecurrent, forwardBias, reversed: false),
+      run(backwardInput, backwardRecurrent, backwardBias, reversed: true)
+    )
   }
 }

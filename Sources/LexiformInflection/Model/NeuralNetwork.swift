@@ -17,6 +17,8 @@ struct EncodedBatch {
   var keys: Tensor
   /// `[batch, featureEmbedding]`.
   var features: Tensor
+  /// `[batch, 4·decoderHidden]`: the features' share of the decoder's gates.
+  var featureGates: Tensor
   /// Real symbols per row.
   var lengths: [Int]
   /// Padded steps.
@@ -31,7 +33,7 @@ struct EncodedBatch {
 /// embeddings averaged into one vector that conditions every decoder step
 /// (rather than as input symbols), so that any combination of known
 /// features can be fed.
-final class NeuralNetwork {
+final class NeuralNetwork: @unchecked Sendable {
   let hyperparameters: NeuralHyperparameters
   let parameters = ParameterSet()
   let symbolEmbedding: Parameter
@@ -66,24 +68,24 @@ final class NeuralNetwork {
     let batch = sources.count
     let steps = sources.reduce(1) { max($0, $1.symbols.count) }
     let table = graph.parameter(symbolEmbedding)
-    var inputs: [Tensor] = []
+    var ids = [Int32](repeating: SpecialSymbols.padding, count: steps * batch)
     var masks: [[Float]] = []
     for t in 0..<steps {
-      var ids = [Int32](repeating: SpecialSymbols.padding, count: batch)
       var mask = [Float](repeating: 0, count: batch)
       for (i, s) in sources.enumerated() where t < s.symbols.count {
-        ids[i] = s.symbols[t]
+        ids[t * batch + i] = s.symbols[t]
         mask[i] = 1
       }
-      inputs.append(graph.dropout(graph.embedding(table, ids), rate: dropout, random: &random))
       masks.append(mask)
     }
-    let (forward, backward) = encoder.encode(graph: graph, inputs: inputs, masks: masks)
+    let inputs = graph.dropout(graph.embedding(table, ids), rate: dropout, random: &random)
+    let (forward, backward) = encoder.encode(graph: graph, inputs: inputs, batch: batch, masks: masks)
     let memory = graph.stackTime(forward: forward, backward: backward)
     let features = graph.bagMean(graph.parameter(featureEmbedding), sources.map(\.features))
     let finalStates = graph.concatColumns([forward[steps - 1], backward[0]])
     return EncodedBatch(
       memory: memory, keys: decoder.keys(graph: graph, memory: memory), features: features,
+      featureGates: decoder.featureGates(graph: graph, features: features),
       lengths: sources.map { max(1, $0.symbols.count) }, steps: steps,
       initial: decoder.start(graph: graph, finalStates: finalStates, features: features))
   }
@@ -95,9 +97,20 @@ final class NeuralNetwork {
   ) -> (logits: Tensor, state: DecoderState, attention: [Float]) {
     let input = graph.dropout(
       graph.embedding(graph.parameter(symbolEmbedding), previous), rate: dropout, random: &random)
-    return decoder.step(
-      graph: graph, state: state, input: input, features: encoded.features, memory: encoded.memory,
-      keys: encoded.keys, lengths: encoded.lengths, steps: encoded.steps, dropout: dropout, random: &random)
+    return step(
+      graph: graph, encoded: encoded, state: state, symbolGates: decoder.symbolGates(graph: graph, embeddings: input),
+      dropout: dropout, random: &random)
+  }
+
+  /// One decoder step from the previous symbols' share of the gates.
+  func step(
+    graph: Graph, encoded: EncodedBatch, state: DecoderState, symbolGates: Tensor, dropout: Float,
+    random: inout SeededRandom
+  ) -> (logits: Tensor, state: DecoderState, attention: [Float]) {
+    decoder.step(
+      graph: graph, state: state, symbolGates: symbolGates, featureGates: encoded.featureGates,
+      memory: encoded.memory, keys: encoded.keys, lengths: encoded.lengths, steps: encoded.steps, dropout: dropout,
+      random: &random)
   }
 
   /// The teacher-forced loss of a batch: the summed negative
@@ -108,17 +121,28 @@ final class NeuralNetwork {
     let rate = hyperparameters.dropout
     let encoded = encode(graph: graph, sources: sources, dropout: rate, random: &random)
     let steps = targets.reduce(0) { max($0, $1.count) }
+    let batch = sources.count
+    // Teacher forcing: every step's previous symbol is known, so their
+    // embeddings' share of the gates is one product for all steps.
+    var previous = [Int32](repeating: SpecialSymbols.padding, count: steps * batch)
+    for (i, t) in targets.enumerated() {
+      for s in 0..<steps where s == 0 || s - 1 < t.count {
+        previous[s * batch + i] = s == 0 ? SpecialSymbols.start : t[s - 1]
+      }
+    }
+    let embedded = graph.dropout(
+      graph.embedding(graph.parameter(symbolEmbedding), previous), rate: rate, random: &random)
+    let allGates = decoder.symbolGates(graph: graph, embeddings: embedded)
     var state = encoded.initial
-    var previous = [Int32](repeating: SpecialSymbols.start, count: sources.count)
     var losses: [Tensor] = []
     for s in 0..<steps {
       let (logits, next, _) = step(
-        graph: graph, encoded: encoded, state: state, previous: previous, dropout: rate, random: &random)
+        graph: graph, encoded: encoded, state: state,
+        symbolGates: graph.sliceRows(allGates, start: s * batch, count: batch), dropout: rate, random: &random)
       state = next
-      var gold = [Int32](repeating: -1, count: sources.count)
+      var gold = [Int32](repeating: -1, count: batch)
       for (i, t) in targets.enumerated() where s < t.count { gold[i] = t[s] }
       losses.append(graph.crossEntropy(logits, targets: gold, scale: scale))
-      previous = gold.map { $0 < 0 ? SpecialSymbols.padding : $0 }
     }
     var total = losses[0]
     for l in losses.dropFirst() { total = graph.add(total, l) }

@@ -8,22 +8,6 @@
 import Dispatch
 import LexiformCore
 
-/// One training triple for the neural model.
-public struct NeuralTrainingExample: Sendable, Hashable {
-  /// The lemma.
-  public var lemma: String
-  /// The UniMorph bundle.
-  public var tags: String
-  /// The inflected form.
-  public var form: String
-  /// Creates an example.
-  public init(lemma: String, tags: String, form: String) {
-    self.lemma = lemma
-    self.tags = tags
-    self.form = form
-  }
-}
-
 /// When to add hallucinated training data.
 public enum HallucinationMode: String, Sendable, CaseIterable {
   /// When the training set has fewer triples than the threshold.
@@ -78,7 +62,7 @@ public struct NeuralTrainingOptions: Sendable {
 public enum NeuralTrainer {
   /// Trains a model.
   /// - Parameters:
-  ///   - train: The training triples.
+  ///   - train: The training triples (examples without a form are left out).
   ///   - dev: Development triples for early stopping; without them, every
   ///     epoch runs and the last is kept.
   ///   - hyperparameters: The network's sizes.
@@ -86,10 +70,12 @@ public enum NeuralTrainer {
   /// - Returns: The trained model (an ensemble when `options.ensemble > 1`).
   /// - Throws: ``NeuralModelError`` when there is nothing to train on.
   public static func train(
-    train: [NeuralTrainingExample], dev: [NeuralTrainingExample]?,
+    train: [InflectionExample], dev: [InflectionExample]?,
     hyperparameters: NeuralHyperparameters = NeuralHyperparameters(), options: NeuralTrainingOptions = NeuralTrainingOptions()
   ) throws -> NeuralInflector {
-    guard !train.isEmpty else { throw NeuralModelError("no training triples") }
+    let train = train.filter { $0.form != nil }
+    let dev = dev?.filter { $0.form != nil }
+    guard !train.isEmpty else { throw NeuralModelError("no training triples (with a form)") }
     var data = train
     let hallucinate =
       options.hallucination == .on
@@ -110,7 +96,7 @@ public enum NeuralTrainer {
       for g in SymbolTable.graphemes(e.lemma) { ids.append(symbols.add(g)) }
       ids.append(SpecialSymbols.end)
       var target: [Int32] = []
-      for g in SymbolTable.graphemes(e.form) { target.append(symbols.add(g)) }
+      for g in SymbolTable.graphemes(e.form ?? "") { target.append(symbols.add(g)) }
       target.append(SpecialSymbols.end)
       let f = FeatureSet.features(of: e.tags).map { features.add($0) }
       prepared.append((NeuralSource(symbols: ids, features: f), target))
@@ -131,17 +117,17 @@ public enum NeuralTrainer {
   }
 
   /// The exact-match accuracy (percent) of greedy predictions on `dev`.
-  static func accuracy(_ model: NeuralInflector, on dev: [NeuralTrainingExample], threads: Int) -> Double {
+  static func accuracy(_ model: NeuralInflector, on dev: [InflectionExample], threads: Int) -> Double {
     guard !dev.isEmpty else { return 0 }
     let predictions = model.predictGreedy(dev.map { ($0.lemma, $0.tags) }, threads: threads)
     var correct = 0
-    for (p, e) in zip(predictions, dev) where p == SymbolTable.graphemes(e.form).joined() { correct += 1 }
+    for (p, e) in zip(predictions, dev) where p == SymbolTable.graphemes(e.form ?? "").joined() { correct += 1 }
     return Double(correct) * 100 / Double(dev.count)
   }
 
   static func trainNetwork(
     _ network: NeuralNetwork, model: NeuralInflector, data: [(source: NeuralSource, target: [Int32])],
-    dev: [NeuralTrainingExample]?, seed: UInt64, options: NeuralTrainingOptions
+    dev: [InflectionExample]?, seed: UInt64, options: NeuralTrainingOptions
   ) {
     var adam = Adam(parameters: network.parameters, learningRate: options.learningRate, clip: options.gradientClip)
     var order = Array(data.indices)
@@ -155,6 +141,7 @@ public enum NeuralTrainer {
     let start = monotonicSeconds()
     let parameterCount = network.parameters.parameters.count
     let featureUnknownThreshold = UInt64(Double(NeuralDefaults.featureUnknownRate) * 0x1p32)
+    let characterUnknownThreshold = UInt64(Double(NeuralDefaults.characterUnknownRate) * 0x1p32)
     for epoch in 1...max(1, options.maxEpochs) {
       var shuffler = SeededRandom(seed: seed, stream: UInt64(epoch))
       shuffler.shuffle(&order)
@@ -177,11 +164,22 @@ public enum NeuralTrainer {
             var targets: [[Int32]] = []
             for i in shards[s] {
               var source = data[i].source
+              var target = data[i].target
               for k in source.features.indices where UInt64(random.next() >> 32) < featureUnknownThreshold {
                 source.features[k] = SpecialSymbols.unknown
               }
+              // Now and then one character of the lemma becomes <unk> in the
+              // lemma and the form, so that the model learns to copy what it
+              // does not know (filled in from attention at prediction).
+              if UInt64(random.next() >> 32) < characterUnknownThreshold, source.symbols.count > 2 {
+                let pick = source.symbols[1 + random.uniform(below: source.symbols.count - 2)]
+                if pick >= SpecialSymbols.count {
+                  for k in source.symbols.indices where source.symbols[k] == pick { source.symbols[k] = SpecialSymbols.unknown }
+                  for k in target.indices where target[k] == pick { target[k] = SpecialSymbols.unknown }
+                }
+              }
               sources.append(source)
-              targets.append(data[i].target)
+              targets.append(target)
             }
             let loss = network.loss(graph: graph, sources: sources, targets: targets, scale: scale, random: &random)
             graph.backward(from: loss)

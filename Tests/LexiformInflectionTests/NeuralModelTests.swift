@@ -1,0 +1,120 @@
+import Foundation
+import LexiformCore
+import XCTest
+import _LexiformTestSupport
+
+@testable import LexiformInflection
+
+/// Features, symbols, determinism, serialization and unknown input.
+final class NeuralModelTests: XCTestCase {
+  func testFeatureSetSplitsLayeredAndJoinedFeatures() {
+    XCTAssertEqual(
+      FeatureSet.features(of: "V;IND;PRS;NOM(1,SG);ACC(3,PL)"),
+      ["V", "IND", "PRS", "NOM(1,SG)", "NOM", "NOM:1", "NOM:SG", "ACC(3,PL)", "ACC", "ACC:3", "ACC:PL"])
+    XCTAssertEqual(FeatureSet.features(of: "N;PL+EXCL;N"), ["N", "PL+EXCL", "PL", "EXCL"])
+    XCTAssertEqual(FeatureSet.features(of: " V ; PST;;"), ["V", "PST"])
+    XCTAssertEqual(FeatureSet.features(of: ""), [])
+  }
+
+  func testSymbolsAreGraphemeClustersAfterNFC() {
+    // e + COMBINING ACUTE → é (NFC); Devanagari ka + vowel sign i is one cluster.
+    XCTAssertEqual(SymbolTable.graphemes("cafe\u{301}"), ["c", "a", "f", "é"])
+    XCTAssertEqual(SymbolTable.graphemes("किताब"), ["कि", "ता", "ब"])
+    XCTAssertEqual(SymbolTable.graphemes("ʻokina"), ["ʻ", "o", "k", "i", "n", "a"])
+    var t = SymbolTable(symbols: ["a", "b", "a"])
+    XCTAssertEqual(t.count, SpecialSymbols.count + 2)
+    XCTAssertEqual(t.index(of: "b"), 5)
+    XCTAssertEqual(t.add("c"), 6)
+    XCTAssertEqual(t.symbol(at: 0), "<pad>")
+    XCTAssertNil(t.symbol(at: 99))
+  }
+
+  /// A few epochs on part of the toy data: enough to compare bytes.
+  func quickModel(threads: Int, seed: UInt64 = 4) throws -> NeuralInflector {
+    let train = Array(try readNeuralFixture("toy.trn").prefix(240))
+    var options = NeuralTrainingOptions()
+    options.seed = seed
+    options.maxEpochs = 2
+    options.threads = threads
+    options.batchSize = 40
+    options.shardSize = 8
+    options.hallucination = .off
+    var h = toyHyperparameters()
+    h.dropout = 0.3
+    return try NeuralTrainer.train(train: train, dev: nil, hyperparameters: h, options: options)
+  }
+
+  func testSameSeedSameBytesWhateverTheThreadCount() throws {
+    let one = try quickModel(threads: 1).payload()
+    let two = try quickModel(threads: 2).payload()
+    let three = try quickModel(threads: 3).payload()
+    XCTAssertEqual(one, two)
+    XCTAssertEqual(one, three)
+    XCTAssertNotEqual(one, try quickModel(threads: 2, seed: 5).payload())
+  }
+
+  func testModelFileRoundTrip() throws {
+    let model = try quickModel(threads: 2)
+    let header = ModelHeader(kind: NeuralInflector.kind, description: model.modelDescription)
+    let bytes = try ModelFile.encode(model, header: header)
+    let directory = try TemporaryDirectory()
+    let path = directory.path + "/toy.model"
+    try ModelFile.save(model, header: header, to: path)
+    let (loaded, loadedHeader) = try ModelFile.load(path)
+    XCTAssertEqual(loadedHeader.kind, "neural")
+    XCTAssertEqual(loadedHeader.alphabet, Array(model.symbols.ordinarySymbols))
+    guard let neural = loaded as? NeuralInflector else { return XCTFail("loaded \(type(of: loaded))") }
+    XCTAssertEqual(try neural.payload(), try model.payload())
+    XCTAssertEqual(try ModelFile.encode(neural, header: header).count, bytes.count)
+    for (lemma, tags) in [("bakodi", "N;PL"), ("tesu", "REV"), ("mi", "V;PST;PTCP")] {
+      XCTAssertEqual(neural.predict(lemma: lemma, tags: tags, nBest: 3), model.predict(lemma: lemma, tags: tags, nBest: 3))
+    }
+  }
+
+  func testCorruptPayloadsGiveClearErrors() throws {
+    let payload = try quickModel(threads: 1).payload()
+    let header = ModelHeader(kind: "neural", description: ModelDescription(alphabet: [], features: []))
+    XCTAssertThrowsError(try NeuralInflector.load(payload: Array(payload.prefix(100)), header: header)) { error in
+      XCTAssert("\(error)".contains("neural model payload: expected"), "\(error)")
+    }
+    var wrongVersion = payload
+    wrongVersion[4] = 9
+    XCTAssertThrowsError(try NeuralInflector.load(payload: wrongVersion, header: header)) { error in
+      XCTAssert("\(error)".contains("version 9; this build reads version 1"), "\(error)")
+    }
+    XCTAssertThrowsError(try NeuralInflector.load(payload: Array("nope".utf8), header: header))
+    XCTAssertThrowsError(try NeuralInflector.load(payload: payload + [0], header: header)) { error in
+      XCTAssert("\(error)".contains("1 bytes after the last weight"), "\(error)")
+    }
+  }
+
+  func testUnknownCharactersAndFeaturesAreCountedNeverFatal() throws {
+    let model = try quickModel(threads: 2)
+    let predictions = model.predict(lemma: "ßøq", tags: "N;PL;NEVERSEEN(1,SG)", nBest: 2)
+    XCTAssertFalse(predictions.isEmpty)
+    XCTAssertEqual(model.unknownCounts.characters, 3)
+    // NEVERSEEN(1,SG), NEVERSEEN, NEVERSEEN:1, NEVERSEEN:SG.
+    XCTAssertEqual(model.unknownCounts.features, 4)
+    XCTAssertEqual(model.predictGreedy([("", ""), ("a b", "COPY")]).count, 2)
+  }
+
+  func testNBestIsDistinctAndSortedByScore() throws {
+    let model = try quickModel(threads: 2)
+    let predictions = model.predict(lemma: "bakodi", tags: "N;PL", nBest: 4)
+    XCTAssertEqual(predictions.count, Set(predictions.map(\.form)).count)
+    XCTAssertEqual(predictions.map(\.score), predictions.map(\.score).sorted(by: >))
+    XCTAssert(predictions.allSatisfy { $0.score <= 0 })
+  }
+
+  func testEnsembleAveragesMembersOfTheSameData() throws {
+    let a = try quickModel(threads: 2, seed: 1)
+    let b = try quickModel(threads: 2, seed: 2)
+    let ensemble = try a.ensembled(with: [b])
+    XCTAssertEqual(ensemble.ensembleSize, 2)
+    let loaded = try NeuralInflector.load(
+      payload: try ensemble.payload(),
+      header: ModelHeader(kind: "neural", description: ensemble.modelDescription))
+    XCTAssertEqual(loaded.ensembleSize, 2)
+    XCTAssertEqual(loaded.predict(lemma: "tesu", tags: "REV", nBest: 2), ensemble.predict(lemma: "tesu", tags: "REV", nBest: 2))
+  }
+}

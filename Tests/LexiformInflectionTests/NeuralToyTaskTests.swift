@@ -1,0 +1,57 @@
+import Foundation
+import LexiformCore
+import XCTest
+import _LexiformTestSupport
+
+@testable import LexiformInflection
+
+/// Reads a `lemma<TAB>tags<TAB>form` fixture.
+func readNeuralFixture(_ name: String) throws -> [InflectionExample] {
+  let path = try fixturePath("neural/\(name)")
+  let text = try String(contentsOfFile: path, encoding: .utf8)
+  return text.split(separator: "\n").map { line in
+    let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    return InflectionExample(lemma: f[0], tags: f[1], form: f[2])
+  }
+}
+
+/// Small, fast settings for the toy tasks.
+func toyHyperparameters() -> NeuralHyperparameters {
+  var h = NeuralHyperparameters()
+  h.characterEmbedding = 24
+  h.featureEmbedding = 16
+  h.encoderHidden = 48
+  h.decoderHidden = 64
+  h.dropout = 0.1
+  return h
+}
+
+/// The model must learn each toy task exactly: copy, reverse, suffixation
+/// by feature (`N;PL` → `-en`, `N;DAT;PL` → `-ern`), prefix + suffix
+/// (`V;PST;PTCP` → `ge-…-t`) and vowel harmony by rule (`N;PL;HARM` →
+/// `-lar` after a back vowel, `-ler` after a front one), on lemmas never
+/// seen in training (fixtures from `Fixtures/neural/make_toy.py`).
+final class NeuralToyTaskTests: XCTestCase {
+  func testLearnsToyTasksExactly() throws {
+    let train = try readNeuralFixture("toy.trn")
+    let test = try readNeuralFixture("toy.tst")
+    var options = NeuralTrainingOptions()
+    options.seed = 1
+    options.maxEpochs = 30
+    options.patience = 30
+    options.hallucination = .off
+    options.learningRate = 0.003
+    if ProcessInfo.processInfo.environment["LEXIFORM_NEURAL_VERBOSE"] != nil {
+      options.progress = { FileHandle.standardError.write(($0 + "\n").data(using: .utf8) ?? Data()) }
+    }
+    let model = try NeuralTrainer.train(
+      train: train, dev: test, hyperparameters: toyHyperparameters(), options: options)
+    model.beamWidth = 1
+    let predicted = model.predictGreedy(test.map { ($0.lemma, $0.tags) })
+    var wrong: [String] = []
+    for (p, e) in zip(predicted, test) where p != e.form {
+      wrong.append("\(e.lemma)\t\(e.tags)\texpected \(e.form ?? "")\tgot \(p)")
+    }
+    XCTAssert(wrong.isEmpty, "\(wrong.count) of \(test.count) wrong:\n" + wrong.prefix(20).joined(separator: "\n"))
+  }
+}
