@@ -7,7 +7,7 @@
 //
 // Keys: layout=2017|2023 epochs=N patience=N threads=N seed=N ensemble=N
 //       sizes=E,F,HE,HD dropout=R batch=N lr=R beam=N hallucinate=auto|on|off
-//       save=PATH
+//       unk=R save=PATH show=1 (wrong greedy predictions on stderr)
 import Foundation
 import Lexiform
 
@@ -46,6 +46,7 @@ func benchmarkNeuralInflection(_ arguments: [String]) {
   if let v = settings["lr"].flatMap(Float.init) { options.learningRate = v }
   if let v = settings["hallucinate"].flatMap(HallucinationMode.init(rawValue:)) { options.hallucination = v }
   if let v = settings["dropout"].flatMap(Float.init) { h.dropout = v }
+  if let v = settings["unk"].flatMap(Float.init) { options.characterUnknownRate = v }
   if let s = settings["sizes"] {
     let v = s.split(separator: ",").compactMap { Int($0) }
     guard v.count == 4 else { fail("sizes=E,F,HE,HD") }
@@ -66,6 +67,11 @@ func benchmarkNeuralInflection(_ arguments: [String]) {
   let greedy = model.predictGreedy(inputs, threads: options.threads)
   let greedySeconds = Date().timeIntervalSince(t1)
   let greedyCorrect = zip(greedy, gold).filter { $0 == $1 }.count
+  if settings["show"] != nil {
+    for (k, (p, g)) in zip(greedy, gold).enumerated() where p != g {
+      StandardError.writeLine("wrong: \(dev[k].lemma)\t\(dev[k].tags)\texpected \(g)\tgot \(p)")
+    }
+  }
   model.beamWidth = settings["beam"].flatMap(Int.init) ?? NeuralDefaults.beamWidth
   let t2 = Date()
   let beam = inputs.map { model.predict(lemma: $0.lemma, tags: $0.tags, nBest: 1).first?.form ?? $0.lemma }

@@ -26,6 +26,8 @@ public struct NeuralTrainingOptions: Sendable {
   public var maxEpochs = NeuralDefaults.maxEpochs
   /// Epochs without a better dev accuracy before stopping.
   public var patience = NeuralDefaults.patience
+  /// Training stops as soon as the dev accuracy (percent) reaches this; `nil` never.
+  public var targetAccuracy: Double?
   /// Epochs without a better dev accuracy before the learning rate is halved.
   public var learningRatePatience = NeuralDefaults.learningRatePatience
   /// Examples per minibatch.
@@ -36,6 +38,9 @@ public struct NeuralTrainingOptions: Sendable {
   public var learningRate = NeuralDefaults.learningRate
   /// The global gradient norm limit.
   public var gradientClip = NeuralDefaults.gradientClip
+  /// The probability of one lemma character becoming `<unk>` in lemma and
+  /// form of a training example (see ``NeuralDefaults/characterUnknownRate``).
+  public var characterUnknownRate = NeuralDefaults.characterUnknownRate
   /// Worker threads; the result does not depend on it.
   public var threads = 2
   /// Members of the ensemble, trained with seeds `seed`, `seed + 1`, ….
@@ -141,7 +146,7 @@ public enum NeuralTrainer {
     let start = monotonicSeconds()
     let parameterCount = network.parameters.parameters.count
     let featureUnknownThreshold = UInt64(Double(NeuralDefaults.featureUnknownRate) * 0x1p32)
-    let characterUnknownThreshold = UInt64(Double(NeuralDefaults.characterUnknownRate) * 0x1p32)
+    let characterUnknownThreshold = UInt64(Double(options.characterUnknownRate) * 0x1p32)
     for epoch in 1...max(1, options.maxEpochs) {
       var shuffler = SeededRandom(seed: seed, stream: UInt64(epoch))
       shuffler.shuffle(&order)
@@ -220,6 +225,7 @@ public enum NeuralTrainer {
       line += "  lr \(adam.learningRate)  \(format(monotonicSeconds() - start, 1)) s"
       options.progress?(line)
       if dev != nil && sinceBest >= options.patience { break }
+      if let target = options.targetAccuracy, best >= target { break }
     }
     if let dev, !dev.isEmpty { network.parameters.restore(bestWeights) }
   }
