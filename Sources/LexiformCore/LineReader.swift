@@ -18,9 +18,23 @@ public struct LineReaderOptions: Sendable, Hashable {
 
   /// The longest line accepted, in bytes, not counting its `\n` or `\r\n`.
   ///
-  /// Default 256 MiB. A longer line is a ``CoreError/Code/lineTooLong`` error
-  /// rather than an unbounded allocation.
+  /// Default ``defaultMaxLineLength`` (256 MiB unless the environment says
+  /// otherwise). A longer line is a ``CoreError/Code/lineTooLong`` error
+  /// rather than an unbounded allocation; memory for a line stays below
+  /// about this much plus ``chunkSize``.
   public var maxLineLength: Int
+
+  /// The default ``maxLineLength``: the environment variable
+  /// `LEXIFORM_MAX_LINE_LENGTH` (a number of bytes) when it is set to a
+  /// positive integer, else 256 MiB. The variable lets a user of the CLI
+  /// raise the limit for a file with enormous lines, or lower it to bound
+  /// memory.
+  public static let defaultMaxLineLength: Int = {
+    if let text = getenv("LEXIFORM_MAX_LINE_LENGTH").map({ String(cString: $0) }), let value = Int(text), value > 0 {
+      return value
+    }
+    return 256 << 20
+  }()
 
   /// How many bytes to request from the source at a time.
   ///
@@ -32,7 +46,9 @@ public struct LineReaderOptions: Sendable, Hashable {
   ///   - lenient: Whether to repair invalid UTF-8 instead of failing.
   ///   - maxLineLength: The longest line accepted, in bytes.
   ///   - chunkSize: How many bytes to request from the source at a time.
-  public init(lenient: Bool = false, maxLineLength: Int = 256 << 20, chunkSize: Int = 256 << 10) {
+  public init(
+    lenient: Bool = false, maxLineLength: Int = LineReaderOptions.defaultMaxLineLength, chunkSize: Int = 256 << 10
+  ) {
     self.lenient = lenient
     self.maxLineLength = maxLineLength
     self.chunkSize = chunkSize
@@ -331,7 +347,7 @@ public final class LineReader {
       .lineTooLong, at: SourceLocation(path: path, line: lineNumber, byteOffset: byteOffset),
       "line \(lineNumber) is too long: "
         + expectedFound(
-          "at most \(options.maxLineLength) bytes (maxLineLength)",
+          "at most \(options.maxLineLength) bytes (maxLineLength; the environment variable LEXIFORM_MAX_LINE_LENGTH sets its default)",
           orMore ? "at least \(found - 1) bytes" : "\(found) bytes"))
   }
 }

@@ -1,5 +1,11 @@
 public import LexiformCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension LexiconFormat {
   /// The format a file name implies (`.gz` ignored), or `nil`.
   /// - Parameter path: A file name or path.
@@ -62,6 +68,10 @@ extension LexiconFormat {
 
   /// Decides the format of a file: `explicit` when given, else its content,
   /// else its extension.
+  ///
+  /// Standard input (`-`) and other inputs that are not regular files
+  /// (named pipes, `<(…)`) cannot be looked at without consuming what the
+  /// reader needs: their format comes from `explicit` or the extension only.
   /// - Parameters:
   ///   - path: The file.
   ///   - explicit: The format the user named (`--from`), if any.
@@ -71,6 +81,14 @@ extension LexiconFormat {
   public static func detect(path: String, explicit: LexiconFormat? = nil) throws(LexiconError) -> LexiconFormat {
     if let explicit { return explicit }
     if let byName = fromExtension(path), byName == .dictd { return .dictd }
+    var info = stat()
+    if path == "-" || (stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG && (info.st_mode & S_IFMT) != S_IFDIR) {
+      if let byName = fromExtension(path) { return byName }
+      let what = path == "-" ? "standard input" : "a stream (not a regular file)"
+      throw LexiconError(
+        .unknownFormat, at: SourceLocation(path: path == "-" ? "<stdin>" : path),
+        "the format of \(what) cannot be detected without consuming it; name the format with --from")
+    }
     var prefix: [UInt8] = []
     do {
       let source = try Input.open(path)

@@ -55,7 +55,7 @@ public struct TextNormalizerOptions: Hashable, Sendable {
 }
 
 /// Normalizes lines: a Unicode normalization form, then the optional steps
-/// of ``TextNormalizerOptions`` in the order apostrophes, format characters,
+/// of ``TextNormalizerOptions`` in the order format characters, apostrophes,
 /// whitespace, case, and the form again if case mapping changed anything.
 /// Counts the lines it changed. A ``LineTransformer``.
 public final class TextNormalizer: LineTransformer {
@@ -96,8 +96,11 @@ public final class TextNormalizer: LineTransformer {
   public func normalize(_ line: String) throws(TokenizationError) -> String {
     do {
       var text = try normalizer.normalize(line)
-      if options.unifiesApostrophes, let apostrophe, !lookalikes.isEmpty { text = unify(text, apostrophe) }
+      // Format characters go first: a soft hyphen or zero-width space
+      // between a letter and an apostrophe look-alike would otherwise hide
+      // the letter until the next run (normalizing twice must change nothing).
       if options.removesFormatCharacters { text = removeFormatCharacters(text) }
+      if options.unifiesApostrophes, let apostrophe, !lookalikes.isEmpty { text = unify(text, apostrophe) }
       if options.collapsesWhitespace { text = collapseWhitespace(text) }
       let cased: String
       switch options.caseMapping {
@@ -133,17 +136,32 @@ public final class TextNormalizer: LineTransformer {
     return category.isLetter || category.isMark
   }
 
+  /// Turns look-alikes next to a letter into the apostrophe letter. Since
+  /// the apostrophe is itself a letter, a run of look-alikes (`’’`) is
+  /// turned as a whole when it touches a letter, or when it is longer than
+  /// one and holds a look-alike that is a letter (U+02BC): one pass gives
+  /// what repeating the letter-neighbour rule would, so the result is
+  /// stable when normalized again.
   private func unify(_ text: String, _ apostrophe: Unicode.Scalar) -> String {
     let scalars = Array(text.unicodeScalars)
     var out = String.UnicodeScalarView()
-    for (i, scalar) in scalars.enumerated() {
-      if lookalikes.contains(scalar.value),
-        isLetter(i > 0 ? scalars[i - 1] : nil) || isLetter(i + 1 < scalars.count ? scalars[i + 1] : nil)
-      {
-        out.append(apostrophe)
-      } else {
-        out.append(scalar)
+    var i = 0
+    while i < scalars.count {
+      guard lookalikes.contains(scalars[i].value) else {
+        out.append(scalars[i])
+        i += 1
+        continue
       }
+      var end = i
+      while end < scalars.count, lookalikes.contains(scalars[end].value) { end += 1 }
+      let run = scalars[i..<end]
+      let touchesLetter = isLetter(i > 0 ? scalars[i - 1] : nil) || isLetter(end < scalars.count ? scalars[end] : nil)
+      if touchesLetter || (run.count > 1 && run.contains(where: { isLetter($0) })) {
+        out.append(contentsOf: repeatElement(apostrophe, count: run.count))
+      } else {
+        out.append(contentsOf: run)
+      }
+      i = end
     }
     return String(out)
   }

@@ -120,8 +120,12 @@ extension Tokenizer {
       while k < Int(span.end) {
         let (value, width) = codePoint(at: k)
         let script = scriptFamily(table.script(value))
-        if script != common && script != inherited {
-          if current >= 0 && script != current && k > start {
+        // A combining mark counts as its base's script, even a mark of
+        // another script (`c` + U+0B57): it is never cut off. Nor is a
+        // normalization chunk cut, whose pieces would share one range of the
+        // original line.
+        if script != common && script != inherited && !table.flags(value).contains(.mark) {
+          if current >= 0 && script != current && k > start && !(normalized && inside[k]) {
             scratch.append(Span(start: Int32(start), end: Int32(k)))
             start = k
           }
@@ -161,8 +165,10 @@ extension Tokenizer {
       var start = Int(span.start)
       var k = start + 1
       while k < Int(span.end) - 1 {
+        // Not when what follows shares the hyphen's normalization chunk
+        // (`-` + U+1161): the `@-@` token and the next would overlap.
         if table.flags(UInt32(units[k])).contains(.hyphen), table.flags(codePoint(before: k).value).contains(.wordCharacter),
-          table.flags(codePoint(at: k + 1).value).contains(.wordCharacter)
+          table.flags(codePoint(at: k + 1).value).contains(.wordCharacter), !(normalized && inside[k + 1])
         {
           scratch.append(Span(start: Int32(start), end: Int32(k)))
           scratch.append(Span(start: Int32(k), end: Int32(k + 1), replacement: .mosesHyphen))

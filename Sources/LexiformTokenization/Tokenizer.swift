@@ -223,8 +223,28 @@ public final class Tokenizer {
       } catch { throw TokenizationError(error) }
     }
     collectSpans()
-    guard !options.profile.isPlainUAX29 || options.style == .moses else { return }
-    applyProfile()
+    if !options.profile.isPlainUAX29 || options.style == .moses { applyProfile() }
+    if normalized { joinSpansSplitInsideChunks() }
+  }
+
+  /// Joins a token to the one before it when it starts inside a
+  /// normalization chunk and they touch (`😀` + U+1161, which NFC keeps in
+  /// one chunk, and word breaking separates): the pieces of a chunk would
+  /// share one range of the original line, so tokens would overlap.
+  private func joinSpansSplitInsideChunks() {
+    guard spans.count > 1 else { return }
+    scratch.removeAll(keepingCapacity: true)
+    for span in spans {
+      if var last = scratch.last, last.end == span.start, inside[Int(span.start)], last.replacement == .none,
+        span.replacement == .none
+      {
+        last.end = span.end
+        scratch[scratch.count - 1] = last
+        continue
+      }
+      scratch.append(span)
+    }
+    swap(&spans, &scratch)
   }
 
   /// Decodes UTF-8 into `units` and `origin`, and answers NFC's quick check

@@ -149,7 +149,7 @@ final class LineReaderTests: XCTestCase {
     XCTAssertEqual(try r.nextLine(), "0123456789", "the limit excludes \\r\\n")
     assertCoreError(
       .lineTooLong, prefix: "mem.tsv:3: error: line 3 is too long: ",
-      contains: ["expected at most 10 bytes (maxLineLength), found 11 bytes"]
+      contains: ["expected at most 10 bytes (maxLineLength; the environment variable LEXIFORM_MAX_LINE_LENGTH sets its default), found 11 bytes"]
     ) { _ = try r.nextLine() }
     XCTAssertEqual(try r.nextLine(), "after")
     XCTAssertEqual(r.lineNumber, 4)
@@ -164,7 +164,7 @@ final class LineReaderTests: XCTestCase {
     XCTAssertEqual(try r.nextLine(), "ok")
     let error = assertCoreError(
       .lineTooLong, prefix: "huge.txt:2: error: line 2 is too long: ",
-      contains: ["expected at most 100 bytes (maxLineLength), found at least "]
+      contains: ["expected at most 100 bytes (maxLineLength; the environment variable LEXIFORM_MAX_LINE_LENGTH sets its default), found at least "]
     ) { _ = try r.nextLine() }
     XCTAssertEqual(error?.location?.byteOffset, 3)
     XCTAssertEqual(try r.nextLine(), "next")

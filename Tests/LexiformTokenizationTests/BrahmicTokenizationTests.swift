@@ -32,6 +32,24 @@ final class BrahmicTokenizationTests: XCTestCase {
     XCTAssertEqual(tokens.map(\.utf8Range), [0..<8, 8..<14])
   }
 
+  /// Found by fuzzing (tools/fuzz.sh tokenize): a mark of another script
+  /// after a letter (Oriya U+0B57 AU LENGTH MARK, which may compose, so NFC
+  /// keeps `c` and it in one chunk) was split off, and both tokens got the
+  /// whole range 0..<4.
+  func testAMarkOfAnotherScriptStaysWithItsBase() throws {
+    let split = TokenizerOptions(splitsAtScriptChanges: true)
+    for profile in [OrthographyProfile.default, .none] {
+      var options = split
+      options.profile = profile
+      let tokens = try Tokenizer(options: options).tokens(in: "c\u{0B57} a\u{0B57}b")
+      XCTAssertEqual(tokens.map(\.text), ["c\u{0B57}", "a\u{0B57}b"], profile.name)
+      XCTAssertEqual(tokens.map(\.utf8Range), [0..<4, 5..<10], profile.name)
+    }
+    // Hangul vowel jamo are letters that may compose: no cut inside a chunk.
+    let jamo = try Tokenizer(options: split).tokens(in: "c\u{1161}")
+    XCTAssertEqual(jamo.map(\.utf8Range), [0..<4])
+  }
+
   func testAMarkAfterASpaceIsNotGluedToTheSpace() throws {
     // An orphan vowel sign (a typing error) is its own token, without the space.
     let tokens = try Tokenizer().tokens(in: "ક \u{0AC7}x")

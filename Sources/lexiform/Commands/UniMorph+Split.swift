@@ -1,6 +1,12 @@
 import ArgumentParser
 import Lexiform
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension UniMorphSplitKey: ExpressibleByArgument {}
 
 extension LexiformCommand.UniMorph {
@@ -52,6 +58,15 @@ extension LexiformCommand.UniMorph {
 
     mutating func run() throws {
       let options = globals.merged(with: root.globals)
+      // Both passes read the files: a named pipe would be read once, then waited on.
+      for path in files.flatMap(UniMorphTableReader.parts(of:)) {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG else { continue }
+        let kind = info.st_mode & S_IFMT
+        let found = kind == S_IFDIR ? "a directory" : kind == S_IFIFO ? "a named pipe" : "a special file"
+        throw UniMorphError(
+          .unreadable, at: SourceLocation(path: path), "split reads its input twice: expected a regular file, found \(found)")
+      }
       let splitter = UniMorphSplitter(fractions: (train, dev, test), key: by, seed: options.seed)
       // Pass 1: group sizes, in order of first appearance.
       var parsed = FeatureBundleCache()
