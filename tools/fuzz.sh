@@ -42,6 +42,7 @@ seeds() {
     tmx) ls resources/samples/*.tmx ;;
     tokenize) ls resources/samples/*.tsv resources/samples/*.txt.gz $fixtures/tsv/* ;;
     gzip) ls resources/samples/*.gz $fixtures/dictd/*.dict.dz ;;
+    sigmorphon) ls resources/samples/*.unimorph.tsv ;;
     *) ;;
   esac 2>/dev/null || true
   if [ -d "tools/fuzz/seeds/$1" ]; then
@@ -50,7 +51,7 @@ seeds() {
 }
 
 if [ "${1:-}" = "list" ]; then
-  echo "xml dix tei lift dictd dictzip kaikki jsonl tsv unimorph bundle moses tmx xces bible vref ptsv tokenize gzip"
+  echo "xml dix tei lift dictd dictzip kaikki jsonl tsv unimorph bundle moses tmx xces bible vref ptsv tokenize gzip sigmorphon conll massive"
   exit 0
 fi
 if [ $# -lt 2 ]; then
@@ -86,7 +87,7 @@ case "$target" in xml|dix|tei|lift|tmx|xces|bible) xmldict="-dict=tools/fuzz/xml
 log="$scratch/artifacts/$target.log"
 echo "fuzzing $target for ${seconds}s (log: $log)" >&2
 set +e
-LEXIFORM_FUZZ_TARGET=$target ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$binary" \
+LEXIFORM_FUZZ_TARGET=$target SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$binary" \
   -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb="${FUZZ_RSS_MB:-2048}" \
   -max_len="${FUZZ_MAX_LEN:-16384}" -print_final_stats=1 -artifact_prefix="$artifacts/" \
   -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \

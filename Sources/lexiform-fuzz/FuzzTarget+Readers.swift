@@ -1,3 +1,4 @@
+import LexiformAugmentation
 import LexiformCore
 import LexiformLexicon
 import LexiformParallelText
@@ -134,7 +135,9 @@ extension FuzzTarget {
           for index in 0..<tokenizer.count {
             let range = tokenizer.utf8Range(ofToken: index)
             if range.lowerBound < previousEnd || range.upperBound > line.count || range.isEmpty {
-              violated("token \(index) at \(range) after \(previousEnd) in a line of \(line.count) bytes")
+              violated(
+                "tokenizer \(tokenizer.options): token \(index) at \(range) after \(previousEnd) in "
+                  + String(reflecting: String(decoding: line, as: UTF8.self)))
             }
             previousEnd = range.upperBound
             output.removeAll(keepingCapacity: true)
@@ -153,5 +156,33 @@ extension FuzzTarget {
     guard let source = try? Input.open(path) else { return }
     let reader = LineReader(source: source, options: LineReaderOptions(lenient: true))
     drain("LineReader over gzip") { try reader.nextLine() }
+  }
+}
+
+extension FuzzTarget {
+  /// A small English–Swahili table with multiword sources, built once.
+  nonisolated(unsafe) static var augmentation: (Tokenizer, TranslationTable)?
+
+  static func augment(_ path: String, format: AugmentationFormat) {
+    if augmentation == nil, let tokenizer = try? Tokenizer() {
+      let builder = TranslationTableBuilder(tokenizer: tokenizer, sourceLocale: "en", targetLocale: "sw")
+      for (source, translation, score) in [
+        ("cat", "paka", 0.9), ("cat", "nyau", 0.1), ("the cat", "paka yule", 1.0), ("New York", "Nairobi", 1.0),
+        ("book", "kitabu", 1.0), ("I", "mimi", 1.0), ("İstanbul", "Istanbuli", 1.0),
+      ] {
+        builder.add(source: source, translation: translation, score: score)
+      }
+      augmentation = (tokenizer, builder.build(language: "sw", name: "fuzz"))
+    }
+    guard let (tokenizer, table) = augmentation else { return }
+    for (mode, lenient) in [(AugmentationOptions.Mode.translate, true), (.codeswitch(ratio: 0.5, cross: 0.5), false)] {
+      guard let reader = try? LineReader(path: path, options: LineReaderOptions(lenient: lenient)) else { continue }
+      let augmenter = RecordAugmenter.make(
+        format: format, tables: [table], options: AugmentationOptions(mode: mode, choice: .sample, seed: 7),
+        tokenizer: tokenizer, recordsSwitches: true)
+      augmenter.lenient = lenient
+      _ = try? AugmentationRunner(format: format, threads: 1).run(
+        readers: [reader], augmenters: [augmenter], write: { _ in }, writeSwitches: { _ in })
+    }
   }
 }

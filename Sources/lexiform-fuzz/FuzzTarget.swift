@@ -1,4 +1,6 @@
+import LexiformAugmentation
 import LexiformCore
+import LexiformInflection
 import LexiformLexicon
 import LexiformParallelText
 import LexiformTokenization
@@ -56,6 +58,13 @@ enum FuzzTarget: String, CaseIterable {
   case tokenize
   /// Gzip input (`Input.open`) through `LineReader`.
   case gzip
+  /// SIGMORPHON inflection data (every year's layout, detected).
+  case sigmorphon
+  /// CoNLL token-per-line files through `augment translate` and
+  /// `codeswitch` with a small built-in lexicon.
+  case conll
+  /// MASSIVE JSON lines through `augment translate` and `codeswitch`.
+  case massive
 
   /// Records read per pass at most: a reader that goes on longer on an input
   /// of at most a few kilobytes is looping.
@@ -101,6 +110,15 @@ enum FuzzTarget: String, CaseIterable {
       Self.readBible { lenient in try VrefReader(path: text, vrefPath: vref, lenient: lenient) }
     case .tokenize: Self.tokenize(scratch.write(data, as: "in.txt"))
     case .gzip: Self.readGzip(scratch.write(data, as: "in.gz"))
+    case .sigmorphon:
+      let path = scratch.write(data, as: "in.trn")
+      for lenient in [true, false] {
+        guard let reader = try? SIGMORPHONReader(path: path, options: SIGMORPHONReaderOptions(lenient: lenient))
+        else { continue }
+        Self.drain("SIGMORPHONReader") { try reader.next() }
+      }
+    case .conll: Self.augment(scratch.write(data, as: "in.conll"), format: .conll)
+    case .massive: Self.augment(scratch.write(data, as: "in.jsonl"), format: .massive)
     }
   }
 }

@@ -1,0 +1,2 @@
+kimbia	anakimbia	V;IND;PRS;3;SG
+kitabu		N;PL

@@ -1,0 +1,2 @@
+kimbia	V;IND;PRS;3;SG
+kitabu	N;PL
