@@ -22,6 +22,8 @@ public struct InputCoverage: Sendable {
 
   private let alphabet: Set<String>
   private let features: Set<String>
+  /// Whether the model's features are whole bundles (the baseline's).
+  private let featuresAreBundles: Bool
   private var seenCharacters: Set<String> = []
   private var seenFeatures: Set<String> = []
 
@@ -30,6 +32,7 @@ public struct InputCoverage: Sendable {
   public init(header: ModelHeader) {
     alphabet = Set(header.alphabet)
     features = Set(header.features)
+    featuresAreBundles = header.features.contains { $0.contains(";") }
   }
 
   /// Checks one input.
@@ -61,7 +64,7 @@ public struct InputCoverage: Sendable {
     // A baseline knows bundles only: an unknown bundle is one unknown item.
     if missing.isEmpty { return }
     inputsWithUnknownFeatures += 1
-    let items = features.contains(where: { $0.contains(";") }) ? [tags] : missing
+    let items = featuresAreBundles ? [tags] : missing
     for item in items where seenFeatures.insert(item).inserted { unknownFeatures.append(item) }
   }
 

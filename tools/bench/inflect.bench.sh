@@ -5,7 +5,7 @@
 #    organisers' scripts on every 2017 and 2023 dev set).
 # 2. Speed, timed with timeit.py:
 #    - lexiform inflect predict with the Finnish 2023 baseline model on
-#      50,000 rows (fin.dev repeated 50 times);
+#      50,000 rows (fin.dev repeated 50 times), and on 1 row (model loading);
 #    - train + predict of Finnish 2023 (10,000 + 1,000 rows): lexiform
 #      against the organisers' nonneural.py on a folder holding fin only.
 # Writes the inflect section of BENCHMARKS.md.
@@ -36,6 +36,9 @@ bench_inflect() {
   time_tool "$speed" lexiform "predict $forms rows (fin model)" "$rows" \
     "$lexiform" inflect predict "$inflect/fin.lxm" "$rows" -o /dev/null --quiet
   sed -i "\$s/}\$/, \"forms\": $forms}/" "$speed"
+  head -1 "$dir/fin.dev" >"$inflect/fin-1.tsv"
+  time_tool "$speed" lexiform "load the fin model ($(wc -c <"$inflect/fin.lxm") bytes) + predict 1 row" "$inflect/fin-1.tsv" \
+    "$lexiform" inflect predict "$inflect/fin.lxm" "$inflect/fin-1.tsv" -o /dev/null --quiet
   local one="$inflect/fin-only"
   mkdir -p "$one"
   ln -sf "$dir/fin.trn" "$dir/fin.dev" "$one/"

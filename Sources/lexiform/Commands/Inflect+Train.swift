@@ -45,11 +45,14 @@ extension LexiformCommand.Inflect {
       let reader = try SIGMORPHONReader(path: train, options: readOptions)
       var examples: [InflectionExample] = []
       var hash = TrainingDataHash()
+      let progress = ProgressReporter(label: "read \(train)", unit: .items("rows"), quiet: options.quiet)
       while let example = try reader.next() {
+        progress.advance()
         guard example.form != nil else { continue }
         hash.add(example)
         examples.append(example)
       }
+      progress.finish()
       reportReading(
         train, reader.layout, examples: reader.count, covered: reader.coveredCount, skipped: reader.skipped,
         quiet: options.quiet)
