@@ -38,6 +38,10 @@ final class InflectCLITests: XCTestCase {
     XCTAssertTrue(scored.stdout.hasPrefix(#"{"name":"toy","accuracy":100.00,"levenshtein":0.00,"items":2,"#), scored.stdout)
     XCTAssertTrue(scored.stdout.contains(#""seen":{"both":{"items":0"#), scored.stdout)
     XCTAssertTrue(scored.stdout.contains(#""feats":{"items":2,"correct":2,"accuracy":100.00"#), scored.stdout)
+    // Gold and predictions may come in different layouts: each is detected.
+    let other = try dir.write("talk\ttalked\tV;PST\ntalk\ttalk\tV;PRS;3;SG\n", to: "toy-2017.pred")
+    let mixed = try lexiform(["inflect", "eval", dev, other, "--json"])
+    XCTAssertTrue(mixed.stdout.contains(#""accuracy":50.00,"levenshtein":0.50,"#), mixed.stdout)
     let table = try lexiform(["inflect", "eval", dev, dir.file("toy.pred")])
     XCTAssertTrue(table.stdout.hasPrefix("toy\naccuracy:\t100.00\nlevenshtein:\t0.00\n"), table.stdout)
   }

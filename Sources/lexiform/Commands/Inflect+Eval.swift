@@ -62,6 +62,18 @@ extension LexiformCommand.Inflect {
       }
     }
 
+    /// Reads a prediction file in its own column order; one too odd to tell
+    /// (say, every form empty) is read in the gold file's.
+    static func readPredictions(
+      _ path: String, columns: UniMorphColumnOrder?, fallback: UniMorphColumnOrder, lenient: Bool
+    ) throws -> (rows: [EvaluationRow], order: UniMorphColumnOrder, skipped: SkipCounter) {
+      do {
+        return try EvaluationFile.read(path, columns: columns, lenient: lenient)
+      } catch where error.code == .layout {
+        return try EvaluationFile.read(path, columns: fallback, lenient: lenient)
+      }
+    }
+
     mutating func run() throws {
       let options = globals.merged(with: root.globals)
       var list: [(gold: String, pred: String, train: String?)] = []
@@ -76,7 +88,7 @@ extension LexiformCommand.Inflect {
       var reports: [EvaluationReport] = []
       for pair in list {
         let gold = try EvaluationFile.read(pair.gold, columns: order, lenient: options.lenient)
-        let pred = try EvaluationFile.read(pair.pred, columns: order ?? gold.order, lenient: options.lenient)
+        let pred = try Self.readPredictions(pair.pred, columns: order, fallback: gold.order, lenient: options.lenient)
         let training = try pair.train.map { try EvaluationFile.read($0, columns: order, lenient: options.lenient) }
         for skipped in [gold.skipped, pred.skipped, training?.skipped ?? SkipCounter()] {
           for line in skipped.report() { StandardError.writeLine(line) }
