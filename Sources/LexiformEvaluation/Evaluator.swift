@@ -4,8 +4,9 @@ public import LexiformUniMorph
 /// How predictions are scored.
 public struct EvaluationOptions: Sendable, Hashable {
   /// Whether gold forms and predictions are compared in Normalization Form C
-  /// (UAX #15), as the 2022/2023 `evaluate.py` does. Default `false`: the
-  /// strings are compared code point by code point, as `evalm.py` does.
+  /// (UAX #15), as the 2022/2023 `evaluate.py` does; lemmas and bundles are
+  /// then matched in NFC too. Default `false`: the strings are compared code
+  /// point by code point, as `evalm.py` does.
   public var normalizeToNFC: Bool
 
   /// Creates options.
@@ -58,24 +59,24 @@ public enum InflectionEvaluator {
     var items: [(lemma: String, tags: String, form: String)] = []
     var duplicates = 0
     for row in gold {
-      let key = ExactKey(row.lemma, row.tags)
+      let key = ExactKey(norm(row.lemma), norm(row.tags))
       if let at = goldIndex[key] {
         items[at].form = row.form
         duplicates += 1
       } else {
         goldIndex[key] = items.count
-        items.append((row.lemma, row.tags, row.form))
+        items.append((norm(row.lemma), norm(row.tags), row.form))
       }
     }
     var guesses: [ExactKey: String] = [:]
-    for row in predicted { guesses[ExactKey(row.lemma, row.tags)] = row.form }
+    for row in predicted { guesses[ExactKey(norm(row.lemma), norm(row.tags))] = row.form }
 
     var trainLemmas: Set<ExactString> = []
     var trainBundles: Set<ExactString> = []
     if let training {
       for row in training {
-        trainLemmas.insert(ExactString(EvaluationFile.pythonStrip(row.lemma)))
-        trainBundles.insert(ExactString(EvaluationFile.pythonStrip(row.tags)))
+        trainLemmas.insert(ExactString(norm(EvaluationFile.pythonStrip(row.lemma))))
+        trainBundles.insert(ExactString(norm(EvaluationFile.pythonStrip(row.tags))))
       }
     }
 

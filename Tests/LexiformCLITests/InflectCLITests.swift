@@ -66,6 +66,21 @@ final class InflectCLITests: XCTestCase {
     XCTAssertEqual(c.stdout, "talk\tV;PST\ttalked\n")
   }
 
+  func testRowsAreWrittenBackAsTheyWereWhileTheModelSeesNFC() throws {
+    let dir = try TemporaryDirectory()
+    let trn = try dir.write("kylä\tN;IN+ESS;SG\tkylässä\nmetsä\tN;IN+ESS;SG\tmetsässä\n", to: "fin.trn")
+    let model = dir.file("fin.lxm")
+    XCTAssertEqual(try lexiform(["inflect", "train", trn, "-o", model]).status, 0)
+    // "päivä" with decomposed ä (a + U+0308): keyed as written, inflected as NFC.
+    let decomposed = "pa\u{308}iva\u{308}"
+    let input = try dir.write("\(decomposed)\tN;IN+ESS;SG\n", to: "in")
+    let result = try lexiform(["inflect", "predict", model, input])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertEqual(Array(result.stdout.unicodeScalars), Array("\(decomposed)\tN;IN+ESS;SG\tpäivässä\n".unicodeScalars))
+    // p, i and v are new to the model; the combining diaeresis is not (it was composed).
+    XCTAssertTrue(result.stderr.contains("has not seen, copied through (p i v)"), result.stderr)
+  }
+
   func testNBestWritesScores() throws {
     let dir = try TemporaryDirectory()
     let model = try trained(dir)

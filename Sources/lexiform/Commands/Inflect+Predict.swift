@@ -41,9 +41,10 @@ extension LexiformCommand.Inflect {
     mutating func run() throws {
       let options = globals.merged(with: root.globals)
       let (trained, header) = try ModelFile.load(model)
+      // Rows are written back as they were; the predictor gives the model NFC.
       let reader = try SIGMORPHONReader(
-        path: input, options: SIGMORPHONReaderOptions(columns: columns, lenient: options.lenient))
-      var coverage = InputCoverage(header: header)
+        path: input, options: SIGMORPHONReaderOptions(columns: columns, lenient: options.lenient, normalizeToNFC: false))
+      var predictor = InflectionPredictor(model: trained, header: header)
       let progress = ProgressReporter(label: "predict", unit: .items("forms"), quiet: options.quiet)
       let nBest = self.nBest
       var order: UniMorphColumnOrder?
@@ -61,11 +62,11 @@ extension LexiformCommand.Inflect {
           let layout = order ?? .lemmaTagsForm
           for _ in (lastLine + 1)..<max(example.line, lastLine + 1) { try out.write("\n") }
           lastLine = example.line
-          coverage.check(lemma: example.lemma, tags: example.tags)
+          let candidates = predictor.predict(lemma: example.lemma, tags: example.tags, nBest: nBest)
           if nBest == 1 {
-            try out.write(example.line(layout, form: trained.predict(lemma: example.lemma, tags: example.tags)) + "\n")
+            try out.write(example.line(layout, form: candidates.first?.form ?? example.lemma) + "\n")
           } else {
-            for candidate in trained.predict(lemma: example.lemma, tags: example.tags, nBest: nBest) {
+            for candidate in candidates {
               try out.write(example.line(layout, form: candidate.form) + "\t\(candidate.score)\n")
             }
           }
@@ -78,7 +79,7 @@ extension LexiformCommand.Inflect {
           "\(input): \(reader.count) rows, columns \(reader.layout); \(header.kind) model \(model)")
       }
       for line in reader.skipped.report() { StandardError.writeLine(line) }
-      if let summary = coverage.summary { StandardError.writeLine("note: \(summary)") }
+      if let summary = predictor.coverage.summary { StandardError.writeLine("note: \(summary)") }
     }
   }
 }
