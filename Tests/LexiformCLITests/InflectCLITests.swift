@@ -104,15 +104,9 @@ final class InflectCLITests: XCTestCase {
     XCTAssertTrue(result.stderr.contains("1 of 2 inputs have features the model has not seen (V;FUT)"), result.stderr)
   }
 
-  func testNeuralIsNotAvailableYetAndBadModelFilesAreNamed() throws {
+  func testBadModelFilesAndBadRowsAreNamed() throws {
     let dir = try TemporaryDirectory()
     let trn = try dir.write(train, to: "toy.trn")
-    let neural = try lexiform(["inflect", "train", trn, "--model", "neural", "-o", dir.file("n.lxm")])
-    if neural.status != 0 {
-      XCTAssertEqual(neural.status, 1)
-      XCTAssertTrue(neural.stderr.contains("neural model is not available"), neural.stderr)
-      XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("n.lxm")))
-    }
     let notAModel = try lexiform(["inflect", "predict", trn, trn])
     XCTAssertEqual(notAModel.status, 1)
     XCTAssertTrue(notAModel.stderr.hasPrefix("\(trn): error: not a Lexiform model file: expected the magic bytes"), notAModel.stderr)
