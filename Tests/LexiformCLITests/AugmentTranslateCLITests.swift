@@ -120,6 +120,18 @@ final class AugmentTranslateCLITests: XCTestCase {
       """)
   }
 
+  func testTourShowsAugmentation() throws {
+    let result = try lexiform(["tour", "--seed", "3"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    for expected in [
+      "Augmentation: lexicon-based translation", "The mwalimu alienda kwa the soko na the watoto leo.",
+      "kituo/B-LOC cha/I-LOC basi/I-LOC", "[place_name : kituo cha basi] [date : kesho]\", locale sw-KE",
+      "lexiform augment hallucinate fin.inflect.trn --n 2: 180 synthetic rows from 90",
+    ] {
+      XCTAssertTrue(result.stdout.contains(expected), "missing \(expected) in\n\(result.stdout)")
+    }
+  }
+
   func testBadInputAndUsage() throws {
     let directory = try TemporaryDirectory()
     let bad = try directory.write("ok\tO\n\nnolabel\n", to: "bad.conll")

@@ -9,7 +9,10 @@ run is spawned directly (no shell) and reaped with wait4, so its wall time
 that one child) are its own. Prints one JSON object to stdout:
 
     {"label": ..., "cmd": [...], "output": "<CMD's stdout>",
-     "runs": [{"wall_s": 1.234, "rss_kb": 5678}, ...], KEY: VALUE, ...}
+     "runs": [{"wall_s": 1.234, "rss_kb": 5678, "cpu_s": 1.2}, ...], KEY: VALUE, ...}
+
+cpu_s is the run's user + system CPU time (from wait4), which a loaded
+machine inflates less than the wall time.
 
 Fails (exit 1, with CMD's stderr) if a run exits non-zero, or if runs print
 different things to stdout. Standard library only.
@@ -45,7 +48,7 @@ def run_once(cmd):
         sys.stderr.write(stderr)
         raise SystemExit(f"timeit: {' '.join(cmd)} exited with {code}")
     # ru_maxrss is in kilobytes on Linux.
-    return wall, usage.ru_maxrss, stdout.strip()
+    return wall, usage.ru_maxrss, stdout.strip(), usage.ru_utime + usage.ru_stime
 
 
 def main():
@@ -65,9 +68,9 @@ def main():
         outputs.add(run_once(cmd)[2])
     runs = []
     for index in range(args.runs):
-        wall, rss_kb, output = run_once(cmd)
+        wall, rss_kb, output, cpu = run_once(cmd)
         outputs.add(output)
-        runs.append({"wall_s": round(wall, 4), "rss_kb": rss_kb})
+        runs.append({"wall_s": round(wall, 4), "rss_kb": rss_kb, "cpu_s": round(cpu, 4)})
         print(
             f"  {args.label or cmd[0]}: run {index + 1}/{args.runs} "
             f"{wall:.3f} s, {rss_kb / 1024:.1f} MB",

@@ -30,6 +30,12 @@ public class RecordAugmenter: RecordTransformer {
   /// Whether a malformed record is skipped (counted in the summary's
   /// `skipped`, nothing written for it) instead of ending the run. Default `false`.
   public var lenient = false
+  /// Whether each input line starts with its record number and a tab
+  /// (`17<TAB>text`), which seeds the record instead of its position and is
+  /// written back in front of its output: how a cluster engine that splits
+  /// the input itself (Spark's `RDD.pipe` after `zipWithIndex`) keeps the
+  /// output equal to a single run's. Line formats only. Default `false`.
+  public var numbered = false
   var mainOutput: [UInt8] = []
 
   init(translator: WordTranslator, recordsSwitches: Bool) {
@@ -66,6 +72,34 @@ public class RecordAugmenter: RecordTransformer {
   ///   - output: Receives the rewritten record.
   /// - Throws: ``AugmentationError`` for a malformed record.
   public func transform(_ record: UnsafeBufferPointer<UInt8>, at position: RecordPosition, into output: inout [UInt8]) throws {
+    guard numbered else {
+      try transform(record, position, into: &output)
+      return
+    }
+    var tab = 0
+    var number = 0
+    while tab < record.count, record[tab] >= 0x30, record[tab] <= 0x39, tab < 18 {
+      number = number * 10 + Int(record[tab] - 0x30)
+      tab += 1
+    }
+    guard tab > 0, tab < record.count, record[tab] == 0x09 else {
+      let error = AugmentationError(
+        .malformedRecord, at: SourceLocation(path: position.path, line: position.line, column: tab + 1),
+        expectedFound("a record number and a tab (--numbered)", "\"\(String(decoding: record.prefix(20), as: UTF8.self))\""))
+      guard lenient else { throw error }
+      recordSkip(error, at: position)
+      return
+    }
+    let start = output.count
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: record[0...tab]))
+    var numberedPosition = position
+    numberedPosition.index = number
+    let before = output.count
+    try transform(UnsafeBufferPointer(rebasing: record[(tab + 1)...]), numberedPosition, into: &output)
+    if output.count == before { output.removeSubrange(start...) }  // skipped (lenient)
+  }
+
+  private func transform(_ record: UnsafeBufferPointer<UInt8>, _ position: RecordPosition, into output: inout [UInt8]) throws {
     translator.beginRecord(position.index)
     guard recordsSwitches else {
       let start = output.count

@@ -39,6 +39,10 @@ struct AugmentCommonOptions: ParsableArguments {
       valueName: "I/N"))
   var shard: String?
 
+  @Flag(
+    help: "Input lines are NUMBER<TAB>record (text, massive); the number seeds the record and is written back in front of its output (for Spark's RDD.pipe after zipWithIndex).")
+  var numbered = false
+
   @Option(help: ArgumentHelp("Also write the summary as JSON to this file.", valueName: "file"))
   var summary: String?
 
@@ -58,6 +62,7 @@ struct AugmentCommonOptions: ParsableArguments {
       throw ValidationError("--shard takes I/N with 0 <= I < N, such as 0/4, not '\(shard)'")
     }
     guard top >= 0 else { throw ValidationError("--top must be at least 0, not \(top)") }
+    if numbered && format == .conll { throw ValidationError("--numbered reads one record per line: text or massive, not conll") }
   }
 
   /// A tokenizer for the source language.
@@ -113,7 +118,10 @@ struct AugmentCommonOptions: ParsableArguments {
   ) throws {
     let inputs = files.isEmpty ? ["-"] : files
     let readers = try inputs.map { try LineReader(path: $0, options: LineReaderOptions(lenient: globals.lenient)) }
-    for augmenter in augmenters { augmenter.lenient = globals.lenient }
+    for augmenter in augmenters {
+      augmenter.lenient = globals.lenient
+      augmenter.numbered = numbered
+    }
     let output = try AtomicOutput(path: "-")
     let switches = try switchesPath.map { try AtomicOutput(path: $0) }
     let progress = ProgressReporter(label: "\(command): written", unit: .bytes, quiet: globals.quiet)

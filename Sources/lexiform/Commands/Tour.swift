@@ -74,10 +74,8 @@ struct TourReport {
     try parallelStep(samples)
     try uniMorphStep(samples)
     try inflectionStep(samples)
+    try augmentationStep(samples)
     randomStep()
-    lines.append("")
-    lines.append(
-      "Coming next: augmentation.")
   }
 
   // MARK: 1. XML
