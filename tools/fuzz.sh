@@ -42,7 +42,7 @@ seeds() {
     tmx) ls resources/samples/*.tmx ;;
     tokenize) ls resources/samples/*.tsv resources/samples/*.txt.gz $fixtures/tsv/* ;;
     gzip) ls resources/samples/*.gz $fixtures/dictd/*.dict.dz ;;
-    sigmorphon) ls resources/samples/*.unimorph.tsv ;;
+    sigmorphon) ls resources/samples/*.unimorph.tsv resources/samples/*.trn resources/samples/*.dev resources/samples/*.tst ;;
     *) ;;
   esac 2>/dev/null || true
   if [ -d "tools/fuzz/seeds/$1" ]; then

@@ -7,7 +7,8 @@ public import LexiformCore
 /// becomes `<entry>` with `<form><orth>`, `<pron>`, `<gramGrp>`, nested
 /// `<sense>`s with `<cit type="trans">`, `<def>`, `<cit type="example">`,
 /// `<xr>` and `<usg>`/`<note>`. What TEI cannot hold here (scores,
-/// direction restrictions, inflected forms) is counted in ``dropped``.
+/// direction restrictions, inflected forms, entries without a headword) is
+/// counted in ``dropped``.
 public final class TEIWriter: LexiconWriter {
   public var format: LexiconFormat { .tei }
   public private(set) var dropped = SkipCounter()
@@ -88,8 +89,11 @@ public final class TEIWriter: LexiconWriter {
   }
 
   private func gram(_ tag: String) {
-    let parts = tag.split(separator: ":", maxSplits: 1).map(String.init)
-    let known: Set<String> = ["pos", "gen", "num", "case", "per", "tns", "mood", "subc", "iType", "number", "gender"]
+    let parts = tag.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+    // `gram` too: the reader gives `<gram type="tag">X</gram>` back as `gram:X`.
+    let known: Set<String> = [
+      "pos", "gen", "num", "case", "per", "tns", "mood", "subc", "iType", "number", "gender", "gram",
+    ]
     if parts.count == 2, known.contains(parts[0]) {
       xml.element(parts[0], text: parts[1])
     } else {
@@ -102,12 +106,22 @@ public final class TEIWriter: LexiconWriter {
     if parts.first == "usg" {
       xml.element("usg", [("type", parts.count == 2 ? parts[1] : nil)], text: f.value.text)
     } else {
-      xml.element("note", [("type", f.name), ("xml:lang", f.value.language?.rawValue)], text: f.value.text)
+      // The reader names `<note type="T">` `note:T` and a plain `<note>` `note`.
+      let type = f.name == "note" ? nil : f.name.hasPrefix("note:") ? String(f.name.dropFirst("note:".count)) : f.name
+      xml.element("note", [("type", type), ("xml:lang", f.value.language?.rawValue)], text: f.value.text)
     }
   }
 
   public func write(_ entry: LexiconEntry) throws(LexiconError) {
     let location = entry.provenance?.location ?? SourceLocation(path: "")
+    // An entry needs a headword to be read back (XML whitespace collapses,
+    // characters XML cannot hold are left out): one without is counted, not
+    // written.
+    let orth = XMLTextWriter.escape(entry.headword.text, attribute: false)
+    if !entry.isDeleted, orth.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+      dropped.record(reason: "entries with an empty headword (TEI needs <orth> text)", at: location)
+      return
+    }
     xml.open("entry", [("xml:id", entry.id.map(Self.xmlID))])
     xml.open("form", [("type", "lemma")])
     xml.element("orth", text: entry.headword.text)
