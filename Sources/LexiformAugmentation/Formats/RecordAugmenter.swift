@@ -46,7 +46,8 @@ public class RecordAugmenter: RecordTransformer {
   /// Makes the augmenter for a format.
   /// - Parameters:
   ///   - format: The record format.
-  ///   - tables: The lexicons: one (merged) for translation, one per language for code-switching.
+  ///   - tables: The lexicons: one (merged) for translation, one per language
+  ///     for code-switching. With none, nothing is translated.
   ///   - options: What to do.
   ///   - tokenizer: This thread's tokenizer (text and MASSIVE; CoNLL is pre-tokenized).
   ///   - morphology: UniMorph tables for morphology-aware translation, if any.
@@ -57,6 +58,10 @@ public class RecordAugmenter: RecordTransformer {
     format: AugmentationFormat, tables: [TranslationTable], options: AugmentationOptions, tokenizer: Tokenizer,
     morphology: MorphologyTables? = nil, inflector: (any LemmaInflector)? = nil, recordsSwitches: Bool = false
   ) -> RecordAugmenter {
+    let tables =
+      tables.isEmpty
+      ? [TranslationTableBuilder(tokenizer: tokenizer, sourceLocale: "", targetLocale: "").build(language: nil, name: "empty")]
+      : tables
     let translator = WordTranslator(tables: tables, options: options, morphology: morphology, inflector: inflector)
     switch format {
     case .text: return TextAugmenter(translator: translator, tokenizer: tokenizer, recordsSwitches: recordsSwitches)
