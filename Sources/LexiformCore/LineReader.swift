@@ -141,7 +141,7 @@ public final class LineReader {
     self.chunkSize = max(1, min(options.chunkSize, 1 << 30))
     self.maxLength = max(0, min(options.maxLineLength, Int.max >> 2))
     self.capacity = self.chunkSize
-    self.buffer = .allocate(capacity: self.chunkSize)
+    self.buffer = Self.resize(nil, to: self.chunkSize)
   }
 
   /// Opens a file (gzip-compressed or not) or standard input and reads it.
@@ -155,7 +155,7 @@ public final class LineReader {
   }
 
   deinit {
-    buffer.deallocate()
+    free(buffer)
     repairBuffer?.deallocate()
   }
 
@@ -274,10 +274,7 @@ public final class LineReader {
       // Pending bytes are at most maxLineLength + 1, so this stays bounded.
       let ceiling = maxLength + 2 + chunkSize
       let grown = max(end + chunkSize, min(capacity * 2, ceiling))
-      let newBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-      if end > 0 { newBuffer.update(from: buffer, count: end) }
-      buffer.deallocate()
-      buffer = newBuffer
+      buffer = Self.resize(buffer, to: grown)
       capacity = grown
     }
     let space = UnsafeMutableRawBufferPointer(start: buffer + end, count: capacity - end)
@@ -287,6 +284,17 @@ public final class LineReader {
     } else {
       end += min(count, capacity - end)
     }
+  }
+
+  /// `realloc(3)`: a large buffer grows in place or by remapping its pages,
+  /// so a line near the limit never needs the old and the new buffer at
+  /// once (a copy would double the peak memory). Traps only when memory is
+  /// exhausted, as Swift's own allocation does.
+  private static func resize(_ old: UnsafeMutablePointer<UInt8>?, to count: Int) -> UnsafeMutablePointer<UInt8> {
+    guard let raw = realloc(old, max(1, count)) else {
+      fatalError("LineReader: out of memory for a \(count)-byte buffer")
+    }
+    return raw.assumingMemoryBound(to: UInt8.self)
   }
 
   // MARK: UTF-8
