@@ -122,8 +122,9 @@ let package = Package(
     ),
     .testTarget(
       name: "LexiformAugmentationTests",
-      // LexiformUniMorph reads the fixtures' UniMorph tables for morphology-aware translation.
-      dependencies: ["LexiformAugmentation", "LexiformUniMorph", "_LexiformTestSupport"],
+      // LexiformUniMorph reads the fixtures' UniMorph tables for morphology-aware translation;
+      // LexiformUnicode checks that hallucinated forms are NFC.
+      dependencies: ["LexiformAugmentation", "LexiformUniMorph", "LexiformUnicode", "_LexiformTestSupport"],
       exclude: ["Fixtures"]
     ),
 

@@ -178,7 +178,7 @@ public struct AugmentationSummary: Sendable {
 /// Counts word types per thread by folded key: how often each occurs and
 /// whether it was ever translated. At most ``limit`` types are tracked.
 final class TypeTally {
-  static let limit = 4_000_000
+  static let limit = 1 << 20
   private let table = ByteKeyTable(capacity: 1 << 14)
   private(set) var keys: [[UInt8]] = []
   private(set) var counts: [Int] = []

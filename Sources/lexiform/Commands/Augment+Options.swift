@@ -19,6 +19,9 @@ struct AugmentCommonOptions: ParsableArguments {
   @Flag(help: "Use the lexicons backwards: translations are the source, headwords the target.")
   var reverse = false
 
+  @Flag(help: "Do not take short definitions of senses without translations (FreeDict <def> glosses) as translations.")
+  var noDefinitions = false
+
   @Option(help: "The record format, read and written.")
   var format: AugmentationFormat = .text
 
@@ -82,9 +85,10 @@ struct AugmentCommonOptions: ParsableArguments {
         lenient: lenient, sourceLanguage: sourceLanguage.map { LanguageTag($0) },
         targetLanguage: targetLanguage.map { LanguageTag($0) }),
       direction: reverse ? .reverse : .forward, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
-      tokenizer: tokenizer, name: name)
+      tokenizer: tokenizer, name: name, usesDefinitions: !noDefinitions)
     for (path, report) in zip(paths, reports) where !quiet {
       var line = "\(path): \(report.entries) entries, \(report.pairs) pairs"
+      if report.fromDefinitions > 0 { line += " (\(report.fromDefinitions) from short definitions)" }
       if report.otherLanguage > 0 { line += ", \(report.otherLanguage) translations in other languages passed over" }
       if report.otherDirection > 0 { line += ", \(report.otherDirection) one-way translations passed over" }
       StandardError.writeLine(line)
