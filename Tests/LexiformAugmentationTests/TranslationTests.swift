@@ -161,6 +161,28 @@ final class TranslationTests: XCTestCase {
     XCTAssertEqual(summary.records, 4)
   }
 
+  func testCoNLLAndMassiveAreTheSameOnAnyNumberOfThreadsAndShards() throws {
+    let conll = String(repeating: try String(contentsOfFile: try fixturePath("ner.conll"), encoding: .utf8) + "\n", count: 150)
+    let massive = String(repeating: try String(contentsOfFile: try fixturePath("massive.jsonl"), encoding: .utf8), count: 200)
+    let tables = [try table(), try table(["en-fr.tei"], target: "fr")]
+    for (input, format) in [(conll, AugmentationFormat.conll), (massive, .massive)] {
+      let options = AugmentationOptions(mode: .codeswitch(ratio: 0.9, cross: 0.6), choice: .sample, seed: 5)
+      let one = try augment(input, format: format, tables: tables, options: options).0
+      XCTAssertEqual(one, try augment(input, format: format, tables: tables, options: options, threads: 3).0, "\(format)")
+      XCTAssertTrue(one.contains("maison") || one.contains("chat") || one.contains("glace"), "\(format): French drawn")
+      let separator = format == .conll ? "\n\n" : "\n"
+      let whole = one.components(separatedBy: separator).filter { !$0.isEmpty }
+      var merged = [String](repeating: "", count: whole.count)
+      for i in 0..<2 {
+        let part = try augment(input, format: format, tables: tables, options: options, threads: 2, shard: Shard(index: i, count: 2)).0
+        for (k, record) in part.components(separatedBy: separator).filter({ !$0.isEmpty }).enumerated() {
+          merged[2 * k + i] = record
+        }
+      }
+      XCTAssertEqual(merged, whole, "\(format)")
+    }
+  }
+
   func testCoNLLMatchesNeverCrossEntityBoundaries() throws {
     // "New" ends one entity and "York" starts another: no multiword match.
     let input = "New\tB-LOC\nYork\tB-LOC\n\nnew\tO\nyork\tO\n"
