@@ -339,6 +339,12 @@ final class _XMLParserState {
       }
       (textLine, textColumn, textOffset) = here
     }
+    if arena.count - textStart + Int(length) > options.maxTextLength {
+      refuse(
+        "a text node is longer than \(options.maxTextLength) bytes; expected at most XMLReaderOptions.maxTextLength",
+        context: ctxt)
+      return
+    }
     arena.append(contentsOf: UnsafeBufferPointer(start: ch, count: Int(length)))
     if cdata, let absolute = offset(of: ch, in: ctxt) {
       markupEnd = absolute + Int(length) + 3

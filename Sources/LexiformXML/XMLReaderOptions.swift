@@ -24,6 +24,11 @@ public struct XMLReaderOptions: Sendable {
   /// document's size when that is larger: a "billion laughs" document fails
   /// at once instead of expanding for minutes.
   public var maxEntityExpansion: Int = 16 << 20
+  /// The longest text node (text or CDATA between two tags) accepted, in
+  /// bytes. Default 10,000,000, libxml2's `XML_MAX_TEXT_LENGTH` without
+  /// `XML_PARSE_HUGE` (which its SAX interface does not check for us): a
+  /// gigabyte of text without a tag is an error, not a gigabyte of memory.
+  public var maxTextLength: Int = 10_000_000
 
   /// Creates options with the documented defaults.
   public init() {}

@@ -374,6 +374,37 @@ final class FailureBehaviourTests: XCTestCase {
 
   // MARK: Very long lines
 
+  /// 100 MB of text in one XML element, piped: refused once it passes
+  /// XMLReaderOptions.maxTextLength (10 MB), in bounded memory.
+  func testHugeXMLTextNodeIsAClearErrorInBoundedMemory() throws {
+    let lexiform = try binary()
+    var fds: [Int32] = [0, 0]
+    XCTAssertEqual(pipe(&fds), 0)
+    signal(SIGPIPE, SIG_IGN)
+    let writeEnd = fds[1]
+    let writer = Thread {
+      var bytes = Array("<?xml version=\"1.0\"?>\n<TEI><text><body><entry><form><orth>".utf8)
+      _ = bytes.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
+      bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 1 << 20)
+      for _ in 0..<100 {
+        let n = bytes.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
+        if n <= 0 { break }
+      }
+      close(writeEnd)
+    }
+    writer.start()
+    let directory = try TemporaryDirectory()
+    let output = directory.file("out.jsonl")
+    let result = try spawn(
+      lexiform, ["lexicon", "convert", "--quiet", "--from", "tei", "-", output], stdinFD: fds[0], deadline: 60)
+    close(fds[0])
+    XCTAssertEqual(result.status, 1, result.stderr)
+    XCTAssertTrue(result.stderr.hasPrefix("<stdin>:2:"), result.stderr)
+    XCTAssertTrue(result.stderr.contains("a text node is longer than 10000000 bytes"), result.stderr)
+    XCTAssertLessThan(result.maxRSSKiB, 150 << 10, "peak RSS \(result.maxRSSKiB) KiB")
+    XCTAssertFalse(FileManager.default.fileExists(atPath: output))
+  }
+
   /// 200 MB without a newline, piped: with the limit lowered through
   /// LEXIFORM_MAX_LINE_LENGTH the run fails with a clear error once the
   /// line passes it, and memory stays near the limit (never the whole line).

@@ -301,6 +301,32 @@ final class XMLReaderTests: XCTestCase {
     XCTAssertLessThan(text, 4 << 20)
   }
 
+  /// A text node over XMLReaderOptions.maxTextLength is an error, found
+  /// while it streams in, not after it is all in memory.
+  func testOverlongTextNodeFails() throws {
+    var options = XMLReaderOptions()
+    options.maxTextLength = 100_000
+    options.chunkSize = 4096
+    let xml = "<a>\n<b>" + String(repeating: "x", count: 300_000) + "</b></a>"
+    let reader = XMLReader(bytes: Array(xml.utf8), path: "long.xml", options: options)
+    do {
+      while try reader.next() != nil {}
+      XCTFail("expected the text node to be refused")
+    } catch {
+      XCTAssertEqual(error.location?.path, "long.xml")
+      XCTAssertEqual(error.location?.line, 2)
+      XCTAssertTrue(
+        error.message.contains("a text node is longer than 100000 bytes; expected at most XMLReaderOptions.maxTextLength"),
+        error.description)
+    }
+    // At the limit is fine.
+    let ok = "<a>" + String(repeating: "x", count: 100_000) + "</a>"
+    XCTAssertNoThrow(try { () throws in
+      let reader = XMLReader(bytes: Array(ok.utf8), path: "ok.xml", options: options)
+      while try reader.next() != nil {}
+    }())
+  }
+
   func testExcessiveDepthFails() throws {
     let xml = String(repeating: "<a>", count: 5000) + String(repeating: "</a>", count: 5000)
     let error = try XCTUnwrap(readError(Array(xml.utf8), path: "deep.xml"))
