@@ -93,6 +93,27 @@ final class FailureBehaviourTests: XCTestCase {
       maxRSSKiB: Int(usage.ru_maxrss), stderr: stderr)
   }
 
+  /// A pipe whose other end a thread fills with `head`, then `megabytes`
+  /// MiB of `a` and no newline, generated as it goes (nothing on disk).
+  /// - Returns: The read end, for the child's standard input.
+  func feed(_ head: String, megabytes: Int) throws -> Int32 {
+    var fds: [Int32] = [0, 0]
+    guard pipe(&fds) == 0 else { throw XCTSkip("no pipe") }
+    signal(SIGPIPE, SIG_IGN)  // the child stops reading at its limit
+    let writeEnd = fds[1]
+    let start = Array(head.utf8)
+    Thread {
+      _ = start.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
+      let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1 << 20)
+      for _ in 0..<megabytes {
+        let n = chunk.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
+        if n <= 0 { break }
+      }
+      close(writeEnd)
+    }.start()
+    return fds[0]
+  }
+
   // MARK: Killed and failed runs
 
   /// A `convert` killed with SIGKILL half-way leaves the previous output as
@@ -378,26 +399,12 @@ final class FailureBehaviourTests: XCTestCase {
   /// XMLReaderOptions.maxTextLength (10 MB), in bounded memory.
   func testHugeXMLTextNodeIsAClearErrorInBoundedMemory() throws {
     let lexiform = try binary()
-    var fds: [Int32] = [0, 0]
-    XCTAssertEqual(pipe(&fds), 0)
-    signal(SIGPIPE, SIG_IGN)
-    let writeEnd = fds[1]
-    let writer = Thread {
-      var bytes = Array("<?xml version=\"1.0\"?>\n<TEI><text><body><entry><form><orth>".utf8)
-      _ = bytes.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
-      bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 1 << 20)
-      for _ in 0..<100 {
-        let n = bytes.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
-        if n <= 0 { break }
-      }
-      close(writeEnd)
-    }
-    writer.start()
+    let input = try feed("<?xml version=\"1.0\"?>\n<TEI><text><body><entry><form><orth>", megabytes: 100)
     let directory = try TemporaryDirectory()
     let output = directory.file("out.jsonl")
     let result = try spawn(
-      lexiform, ["lexicon", "convert", "--quiet", "--from", "tei", "-", output], stdinFD: fds[0], deadline: 60)
-    close(fds[0])
+      lexiform, ["lexicon", "convert", "--quiet", "--from", "tei", "-", output], stdinFD: input, deadline: 60)
+    close(input)
     XCTAssertEqual(result.status, 1, result.stderr)
     XCTAssertTrue(result.stderr.hasPrefix("<stdin>:2:"), result.stderr)
     XCTAssertTrue(result.stderr.contains("a text node is longer than 10000000 bytes"), result.stderr)
@@ -411,25 +418,12 @@ final class FailureBehaviourTests: XCTestCase {
   func testVeryLongLineIsAClearErrorInBoundedMemory() throws {
     let lexiform = try binary()
     let directory = try TemporaryDirectory()
-    var fds: [Int32] = [0, 0]
-    XCTAssertEqual(pipe(&fds), 0)
-    signal(SIGPIPE, SIG_IGN)
-    let writeEnd = fds[1]
-    let writer = Thread {
-      var chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1 << 20)
-      chunk[0] = UInt8(ascii: "x")
-      for _ in 0..<200 {
-        let n = chunk.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
-        if n <= 0 { break }
-      }
-      close(writeEnd)
-    }
-    writer.start()
+    let input = try feed("x", megabytes: 200)
     let output = directory.file("out.jsonl")
     let result = try spawn(
-      lexiform, ["lexicon", "convert", "--quiet", "--from", "tsv", "-", output], stdinFD: fds[0],
+      lexiform, ["lexicon", "convert", "--quiet", "--from", "tsv", "-", output], stdinFD: input,
       environment: ["LEXIFORM_MAX_LINE_LENGTH": "\(16 << 20)"], deadline: 60)
-    close(fds[0])
+    close(input)
     XCTAssertEqual(result.status, 1, result.stderr)
     XCTAssertTrue(result.stderr.hasPrefix("<stdin>:1:"), result.stderr)
     XCTAssertTrue(result.stderr.contains("line 1 is too long"), result.stderr)
