@@ -1,4 +1,5 @@
-/// The prefix- and suffix-changing rules of one feature bundle.
+/// The prefix- and suffix-changing rules of one feature bundle, as training
+/// collects them (``RuleIndex`` freezes them for prediction).
 ///
 /// Symbols are ids ≥ 2; ``start`` (`<`) and ``end`` (`>`) mark the word's
 /// edges. A suffix rule rewrites the end of `<lemma>` (its input ends with
@@ -97,48 +98,5 @@ struct BundleRules: Sendable {
       if seen.insert(input + [gap] + output).inserted { prefixRules.append((input, output)) }
     }
     return (prefixRules, suffixRules)
-  }
-
-  /// The applicable suffix rules of `base`, best first: longest input, then
-  /// most frequent, then longest output, then first seen.
-  func suffixCandidates(_ base: [Int32]) -> [(length: Int, rule: Rule)] {
-    var found: [(length: Int, rule: Rule)] = []
-    for length in stride(from: min(longestSuffix, base.count), through: 1, by: -1) {
-      if let rules = suffix[Array(base[(base.count - length)...])] {
-        for rule in rules { found.append((length, rule)) }
-      }
-    }
-    return found.sorted { x, y in
-      if x.length != y.length { return x.length > y.length }
-      if x.rule.count != y.rule.count { return x.rule.count > y.rule.count }
-      if x.rule.output.count != y.rule.output.count { return x.rule.output.count > y.rule.output.count }
-      return x.rule.order < y.rule.order
-    }
-  }
-
-  /// The best suffix rule alone (the baseline's choice), without sorting.
-  func bestSuffix(_ base: [Int32]) -> (length: Int, rule: Rule)? {
-    for length in stride(from: min(longestSuffix, base.count), through: 1, by: -1) {
-      guard let rules = suffix[Array(base[(base.count - length)...])], var best = rules.first else { continue }
-      for rule in rules.dropFirst() {
-        if (rule.count, rule.output.count, -rule.order) > (best.count, best.output.count, -best.order) { best = rule }
-      }
-      return (length, best)
-    }
-    return nil
-  }
-
-  /// The applicable prefix rules of `base`, best first: most frequent, then
-  /// first seen (the baseline does not prefer longer prefix rules).
-  func prefixCandidates(_ base: [Int32]) -> [(length: Int, rule: Rule)] {
-    var found: [(length: Int, rule: Rule)] = []
-    for length in stride(from: min(longestPrefix, base.count), through: 1, by: -1) {
-      if let rules = prefix[Array(base[..<length])] {
-        for rule in rules { found.append((length, rule)) }
-      }
-    }
-    return found.sorted { x, y in
-      x.rule.count != y.rule.count ? x.rule.count > y.rule.count : x.rule.order < y.rule.order
-    }
   }
 }
