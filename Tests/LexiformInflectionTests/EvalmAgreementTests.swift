@@ -18,7 +18,7 @@ import _LexiformTestSupport
 /// also run and must agree.
 final class EvalmAgreementTests: XCTestCase {
   static let expected: [(language: String, accuracy: Double, levenshtein: Double)] = [
-    ("english", 68.6, 1.28), ("finnish", 14.7, 5.14), ("arabic", 18.8, 3.80), ("navajo", 16.3, 4.00),
+    ("english", 68.6, 1.28), ("finnish", 14.7, 5.20), ("arabic", 18.8, 3.81), ("navajo", 16.3, 4.00),
     ("hindi", 27.7, 4.49), ("georgian", 64.0, 1.44),
   ]
 

@@ -47,69 +47,53 @@ enum BaselineAlignment {
 
   /// Aligns by Levenshtein distance with insertions and deletions costing 1
   /// and substitutions 1.1 (so that `x:0`/`0:x` pairs are preferred), as the
-  /// baseline does; costs are kept as integers (10, 10, 11) so that ties are
-  /// exact. Where several alignments cost the same, the one preferring, at
-  /// each step from the left, a match or substitution, then an insertion,
-  /// then a deletion is returned, as the baseline's memoized recursion does.
-  /// - Complexity: O(|s| · |t|).
+  /// baseline does, reproducing its memoized recursion exactly: the costs
+  /// are floating-point sums built in the same order, each remainder is
+  /// cached as `total − cost so far` on its first visit and added back to
+  /// later costs, and among options of equal total the first of match or
+  /// substitution, insertion, deletion wins. (Exact integer costs would
+  /// resolve some ties differently from the script; its rounding is part of
+  /// the baseline.)
+  /// - Complexity: O(|s| · |t| · (|s| + |t|)).
   static func levenshtein(_ s: [Int32], _ t: [Int32]) -> (upper: [Int32], lower: [Int32]) {
     let n = s.count
     let m = t.count
     let width = m + 1
-    // cost[i * width + j]: cheapest alignment of s[i...] with t[j...].
-    var cost = [Int32](repeating: 0, count: (n + 1) * width)
-    for i in stride(from: n, through: 0, by: -1) {
-      for j in stride(from: m, through: 0, by: -1) {
-        if i == n {
-          cost[i * width + j] = Int32(m - j) * 10
-        } else if j == m {
-          cost[i * width + j] = Int32(n - i) * 10
-        } else {
-          let diagonal = cost[(i + 1) * width + j + 1] + (s[i] == t[j] ? 0 : 11)
-          let insertion = cost[i * width + j + 1] + 10
-          let deletion = cost[(i + 1) * width + j] + 10
-          cost[i * width + j] = min(diagonal, insertion, deletion)
-        }
+    // Cached remainders: alignment of s[i...] with t[j...] and its cost.
+    var cachedUpper = [[Int32]?](repeating: nil, count: (n + 1) * width)
+    var cachedLower = [[Int32]](repeating: [], count: (n + 1) * width)
+    var cachedCost = [Double](repeating: 0, count: (n + 1) * width)
+
+    func visit(_ i: Int, _ j: Int, _ cost: Double) -> (upper: [Int32], lower: [Int32], total: Double) {
+      let k = i * width + j
+      if cachedUpper[k] == nil {
+        let result = compute(i, j, cost)
+        cachedUpper[k] = result.upper
+        cachedLower[k] = result.lower
+        cachedCost[k] = result.total - cost
       }
+      return (cachedUpper[k] ?? [], cachedLower[k], cost + cachedCost[k])
     }
-    var upper: [Int32] = []
-    var lower: [Int32] = []
-    upper.reserveCapacity(n + m)
-    lower.reserveCapacity(n + m)
-    var i = 0
-    var j = 0
-    while i < n || j < m {
+
+    func compute(_ i: Int, _ j: Int, _ cost: Double) -> (upper: [Int32], lower: [Int32], total: Double) {
       if i == n {
-        upper.append(gap)
-        lower.append(t[j])
-        j += 1
-        continue
+        return ([Int32](repeating: gap, count: m - j), Array(t[j...]), cost + Double(m - j))
       }
       if j == m {
-        upper.append(s[i])
-        lower.append(gap)
-        i += 1
-        continue
+        return (Array(s[i...]), [Int32](repeating: gap, count: n - i), cost + Double(n - i))
       }
-      let diagonal = cost[(i + 1) * width + j + 1] + (s[i] == t[j] ? 0 : 11)
-      let insertion = cost[i * width + j + 1] + 10
-      let here = cost[i * width + j]
-      if diagonal == here {
-        upper.append(s[i])
-        lower.append(t[j])
-        i += 1
-        j += 1
-      } else if insertion == here {
-        upper.append(gap)
-        lower.append(t[j])
-        j += 1
-      } else {
-        upper.append(s[i])
-        lower.append(gap)
-        i += 1
-      }
+      let add = s[i] == t[j] ? 0.0 : 1.1
+      let diagonal = visit(i + 1, j + 1, cost + add)
+      let insertion = visit(i, j + 1, cost + 1.0)
+      let deletion = visit(i + 1, j, cost + 1.0)
+      var best = ([s[i]] + diagonal.upper, [t[j]] + diagonal.lower, diagonal.total)
+      if insertion.total < best.2 { best = ([gap] + insertion.upper, [t[j]] + insertion.lower, insertion.total) }
+      if deletion.total < best.2 { best = ([s[i]] + deletion.upper, [gap] + deletion.lower, deletion.total) }
+      return best
     }
-    return (upper, lower)
+
+    let result = visit(0, 0, 0)
+    return (result.upper, result.lower)
   }
 
   /// The number of leading gaps.
