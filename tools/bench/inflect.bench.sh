@@ -26,7 +26,8 @@ bench_inflect() {
   "$tools/fetch-sigmorphon-scripts.sh" || log "organisers' scripts unavailable: their columns stay empty"
   INFLECT_WORK="$inflect" LEXIFORM_SHARED="$shared" "$tools/inflect-baselines.sh" --lexiform "$lexiform" >&2
 
-  local speed="$work/results-inflect-speed.jsonl" rows="$inflect/fin-50k.tsv"
+  local speed="$work/results-inflect-speed.jsonl" rows="$inflect/fin-50k.tsv" load
+  load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
   : >"$speed"
   "$lexiform" inflect train "$dir/fin.trn" -o "$inflect/fin.lxm" --quiet
   : >"$rows"
@@ -49,5 +50,6 @@ bench_inflect() {
       sh -c "PYTHONHASHSEED=0 python3 '$tools/.cache/sigmorphon/nonneural2023.py' -p '$one/' > /dev/null"
   fi
   python3 "$tools/bench/inflect_report.py" --results "$inflect/results.jsonl" --speed "$speed" \
-    ${markdown:+--markdown "$markdown"} --command "tools/benchmark.sh inflect"
+    ${markdown:+--markdown "$markdown"} --command "tools/benchmark.sh inflect" \
+    --note "Load average when the speed runs began: $load (the machine has $(nproc) cores, shared with other work)."
 }

@@ -67,6 +67,7 @@ def main():
     parser.add_argument("--speed")
     parser.add_argument("--markdown")
     parser.add_argument("--command", default="tools/inflect-baselines.sh")
+    parser.add_argument("--note", action="append", default=[])
     args = parser.parse_args()
     with open(args.results, encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle if line.strip()]
@@ -90,6 +91,7 @@ def main():
     ] + averages(rows) + [""]
     if args.speed:
         section += ["Speed (`tools/benchmark.sh inflect`):", ""] + speed(args.speed) + [""]
+    section += [note + "\n" for note in args.note]
     for year in sorted({r["year"] for r in rows}, reverse=True):
         section += [f"<details><summary>{year}: per language</summary>", ""] + table([r for r in rows if r["year"] == year]) + ["", "</details>", ""]
     section.append("<!-- benchmark:inflect:end -->")
