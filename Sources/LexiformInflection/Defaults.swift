@@ -13,13 +13,18 @@ public enum NeuralDefaults {
   /// Dropout rate on embeddings and the attentional output layer.
   public static let dropout: Float = 0.3
   /// Adam's learning rate (Kingma & Ba 2015).
-  public static let learningRate: Float = 0.001
+  public static let learningRate: Float = 0.002
   /// Examples per minibatch.
   public static let batchSize = 32
   /// Examples per shard: a batch is cut into shards of this size whose
   /// gradients are computed independently (on any thread) and added up in
   /// shard order, so results do not depend on the thread count.
   public static let shardSize = 16
+  /// An epoch covers at least this many examples: a small training set is
+  /// passed over several times (each pass shuffled) between two dev
+  /// evaluations, so that patience and the learning-rate schedule count
+  /// comparable amounts of training whatever the data size.
+  public static let minimumExamplesPerEpoch = 5_000
   /// The most epochs to train.
   public static let maxEpochs = 60
   /// Epochs without a better dev accuracy before training stops.
@@ -39,7 +44,7 @@ public enum NeuralDefaults {
   public static let hallucinationThreshold = 1_000
   /// With hallucination on, hallucinated triples are added until the
   /// training set has this many.
-  public static let hallucinationTarget = 10_000
+  public static let hallucinationTarget = 5_000
   /// The probability that a training example's feature is replaced by the
   /// unknown feature, so that its embedding means something at prediction.
   public static let featureUnknownRate: Float = 0.02

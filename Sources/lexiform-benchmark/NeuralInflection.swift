@@ -6,8 +6,8 @@
 // prediction. Prints one `key=value` line on stdout; epochs go to stderr.
 //
 // Keys: layout=2017|2023 epochs=N patience=N threads=N seed=N ensemble=N
-//       sizes=E,F,HE,HD dropout=R batch=N lr=R beam=N hallucinate=auto|on|off
-//       unk=R save=PATH show=1 (wrong greedy predictions on stderr)
+//       sizes=E,F,HE,HD dropout=R batch=N shard=N lr=R beam=N hallucinate=auto|on|off
+//       per_epoch=N unk=R save=PATH show=1 (wrong greedy predictions on stderr)
 import Foundation
 import Lexiform
 
@@ -39,10 +39,12 @@ func benchmarkNeuralInflection(_ arguments: [String]) {
   var h = NeuralHyperparameters()
   if let v = settings["epochs"].flatMap(Int.init) { options.maxEpochs = v }
   if let v = settings["patience"].flatMap(Int.init) { options.patience = v }
+  if let v = settings["per_epoch"].flatMap(Int.init) { options.minimumExamplesPerEpoch = v }
   if let v = settings["threads"].flatMap(Int.init) { options.threads = v }
   if let v = settings["seed"].flatMap(UInt64.init) { options.seed = v }
   if let v = settings["ensemble"].flatMap(Int.init) { options.ensemble = v }
   if let v = settings["batch"].flatMap(Int.init) { options.batchSize = v }
+  if let v = settings["shard"].flatMap(Int.init) { options.shardSize = v }
   if let v = settings["lr"].flatMap(Float.init) { options.learningRate = v }
   if let v = settings["hallucinate"].flatMap(HallucinationMode.init(rawValue:)) { options.hallucination = v }
   if let v = settings["dropout"].flatMap(Float.init) { h.dropout = v }

@@ -38,6 +38,7 @@ final class NeuralModelTests: XCTestCase {
     options.threads = threads
     options.batchSize = 40
     options.shardSize = 8
+    options.minimumExamplesPerEpoch = 0
     options.hallucination = .off
     var h = toyHyperparameters()
     h.dropout = 0.3

@@ -145,7 +145,7 @@ extension Graph {
   func tanh(_ x: Tensor) -> Tensor {
     var out = x.value
     out.withUnsafeMutableBufferPointer { op in
-      for i in 0..<op.count { op[i] = tanhf(op[i]) }
+      for i in 0..<op.count { op[i] = fastTanh(op[i]) }
     }
     let result = Tensor(rows: x.rows, cols: x.cols, value: out, needsGrad: x.needsGrad)
     if result.needsGrad {

@@ -62,10 +62,10 @@ public final class NeuralInflector: @unchecked Sendable {
   public var weightCount: Int { networks.reduce(0) { $0 + $1.parameters.weightCount } }
 
   /// An ensemble of this model's and `others`' networks.
-  /// - Throws: ``NeuralModelError`` when the vocabularies or sizes differ.
+  /// - Throws: ``InflectionError`` (`training`) when the vocabularies or sizes differ.
   public func ensembled(with others: [NeuralInflector]) throws -> NeuralInflector {
     for o in others where o.symbols != symbols || o.features != features || o.hyperparameters != hyperparameters {
-      throw NeuralModelError("models trained on different data or with different sizes cannot be ensembled")
+      throw InflectionError(.training, at: nil, "models trained on different data or with different sizes cannot be ensembled")
     }
     let m = NeuralInflector(
       hyperparameters: hyperparameters, symbols: symbols, features: features,
@@ -199,16 +199,6 @@ public final class NeuralInflector: @unchecked Sendable {
     }
     return (0..<chunks.count).flatMap { results[$0] ?? [] }
   }
-}
-
-/// An error in building, combining or reading a neural model.
-public struct NeuralModelError: Error, CustomStringConvertible, Sendable {
-  /// What went wrong.
-  public var message: String
-  /// Creates an error.
-  public init(_ message: String) { self.message = message }
-  /// `error: MESSAGE`.
-  public var description: String { "error: \(message)" }
 }
 
 /// Fixed slots written by different threads (each slot by one thread),

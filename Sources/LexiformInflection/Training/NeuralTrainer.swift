@@ -26,6 +26,9 @@ public struct NeuralTrainingOptions: Sendable {
   public var maxEpochs = NeuralDefaults.maxEpochs
   /// Epochs without a better dev accuracy before stopping.
   public var patience = NeuralDefaults.patience
+  /// Each epoch covers at least this many examples (several shuffled passes
+  /// over a small training set).
+  public var minimumExamplesPerEpoch = NeuralDefaults.minimumExamplesPerEpoch
   /// Training stops as soon as the dev accuracy (percent) reaches this; `nil` never.
   public var targetAccuracy: Double?
   /// Epochs without a better dev accuracy before the learning rate is halved.
@@ -73,14 +76,14 @@ public enum NeuralTrainer {
   ///   - hyperparameters: The network's sizes.
   ///   - options: The training options.
   /// - Returns: The trained model (an ensemble when `options.ensemble > 1`).
-  /// - Throws: ``NeuralModelError`` when there is nothing to train on.
+  /// - Throws: ``InflectionError`` (`training`) when there is nothing to train on.
   public static func train(
     train: [InflectionExample], dev: [InflectionExample]?,
     hyperparameters: NeuralHyperparameters = NeuralHyperparameters(), options: NeuralTrainingOptions = NeuralTrainingOptions()
   ) throws -> NeuralInflector {
     let train = train.filter { $0.form != nil }
     let dev = dev?.filter { $0.form != nil }
-    guard !train.isEmpty else { throw NeuralModelError("no training triples (with a form)") }
+    guard !train.isEmpty else { throw InflectionError(.training, at: nil, "no training triples (with a form)") }
     var data = train
     let hallucinate =
       options.hallucination == .on
@@ -117,7 +120,7 @@ public enum NeuralTrainer {
       trainNetwork(network, model: model, data: prepared, dev: dev, seed: seed, options: options)
       members.append(model)
     }
-    guard let first = members.first else { throw NeuralModelError("no model was trained") }
+    guard let first = members.first else { throw InflectionError(.training, at: nil, "no model was trained") }
     return members.count == 1 ? first : try first.ensembled(with: Array(members.dropFirst()))
   }
 
@@ -148,12 +151,17 @@ public enum NeuralTrainer {
     let featureUnknownThreshold = UInt64(Double(NeuralDefaults.featureUnknownRate) * 0x1p32)
     let characterUnknownThreshold = UInt64(Double(options.characterUnknownRate) * 0x1p32)
     for epoch in 1...max(1, options.maxEpochs) {
-      var shuffler = SeededRandom(seed: seed, stream: UInt64(epoch))
-      shuffler.shuffle(&order)
+      let passes = max(1, (options.minimumExamplesPerEpoch + data.count - 1) / max(1, data.count))
+      var epochOrder: [Int] = []
+      for pass in 0..<passes {
+        var shuffler = SeededRandom(seed: seed, stream: UInt64(epoch) << 16 | UInt64(pass))
+        shuffler.shuffle(&order)
+        epochOrder += order
+      }
       var epochLoss: Double = 0
       var batchIndex = 0
-      for batchStart in stride(from: 0, to: order.count, by: batchSize) {
-        let batch = Array(order[batchStart..<min(batchStart + batchSize, order.count)])
+      for batchStart in stride(from: 0, to: epochOrder.count, by: batchSize) {
+        let batch = Array(epochOrder[batchStart..<min(batchStart + batchSize, epochOrder.count)])
         let shards = stride(from: 0, to: batch.count, by: shardSize).map {
           Array(batch[$0..<min($0 + shardSize, batch.count)])
         }
@@ -203,7 +211,7 @@ public enum NeuralTrainer {
         adam.update(network.parameters, gradients: gradients)
         batchIndex += 1
       }
-      let meanLoss = epochLoss / Double(max(1, data.count))
+      let meanLoss = epochLoss / Double(max(1, epochOrder.count))
       var line = "epoch \(epoch)  loss \(format(meanLoss, 4))"
       if let dev, !dev.isEmpty {
         let acc = accuracy(model, on: dev, threads: threads)

@@ -30,6 +30,9 @@ extension LexiformCommand.Inflect {
     @Option(help: "The kind of model.")
     var model: InflectionModelKind = .baseline
 
+    @Option(help: "The neural model's most epochs (early stopping on DEV usually ends sooner).")
+    var maxEpochs: Int = NeuralDefaults.maxEpochs
+
     @Option(name: [.short, .customLong("output")], help: "Where to write the model.")
     var output: String
 
@@ -76,6 +79,7 @@ extension LexiformCommand.Inflect {
         var training = NeuralTrainingOptions()
         training.seed = options.seed
         training.threads = activeProcessorCount()
+        training.maxEpochs = maxEpochs
         if !options.quiet { training.progress = { StandardError.writeLine("neural: " + $0) } }
         let devExamples = try dev.map { try SIGMORPHONReader.read($0, options: readOptions).0 }
         let trained = try NeuralTrainer.train(train: examples, dev: devExamples, options: training)
