@@ -188,7 +188,12 @@ let package = Package(
     // replayer of saved inputs, run by LexiformCLITests.
     .executableTarget(
       name: "lexiform-fuzz",
-      dependencies: ["Lexiform"],
+      // The modules it imports, listed directly: with only the umbrella an
+      // incremental build once kept a stale layout of XMLReaderOptions.
+      dependencies: [
+        "LexiformCore", "LexiformXML", "LexiformTokenization", "LexiformUniMorph", "LexiformLexicon",
+        "LexiformParallelText", "LexiformAugmentation", "LexiformInflection",
+      ],
       path: "Sources/lexiform-fuzz"
     ),
 
