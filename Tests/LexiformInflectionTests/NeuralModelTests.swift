@@ -10,7 +10,14 @@ final class NeuralModelTests: XCTestCase {
   func testFeatureSetSplitsLayeredAndJoinedFeatures() {
     XCTAssertEqual(
       FeatureSet.features(of: "V;IND;PRS;NOM(1,SG);ACC(3,PL)"),
-      ["V", "IND", "PRS", "NOM(1,SG)", "NOM", "NOM:1", "NOM:SG", "ACC(3,PL)", "ACC", "ACC:3", "ACC:PL"])
+      ["V", "IND", "PRS", "NOM(1,SG)", "NOM", "1", "NOM:1", "SG", "NOM:SG", "ACC(3,PL)", "ACC", "3", "ACC:3", "PL", "ACC:PL"])
+    // Nested layers (Finnish 2023: possessor inside case).
+    XCTAssertEqual(
+      FeatureSet.features(of: "N;AT+ABL(SG;PSS(1,SG))"),
+      [
+        "N", "AT+ABL(SG;PSS(1,SG))", "AT+ABL", "AT", "ABL", "SG", "AT+ABL:SG", "PSS(1,SG)", "AT+ABL:PSS(1,SG)", "PSS",
+        "AT+ABL:PSS", "1", "PSS:1", "PSS:SG",
+      ])
     XCTAssertEqual(FeatureSet.features(of: "N;PL+EXCL;N"), ["N", "PL+EXCL", "PL", "EXCL"])
     XCTAssertEqual(FeatureSet.features(of: " V ; PST;;"), ["V", "PST"])
     XCTAssertEqual(FeatureSet.features(of: ""), [])
@@ -94,8 +101,8 @@ final class NeuralModelTests: XCTestCase {
     let predictions = model.predict(lemma: "ßøq", tags: "N;PL;NEVERSEEN(1,SG)", nBest: 2)
     XCTAssertFalse(predictions.isEmpty)
     XCTAssertEqual(model.unknownCounts.characters, 3)
-    // NEVERSEEN(1,SG), NEVERSEEN, NEVERSEEN:1, NEVERSEEN:SG.
-    XCTAssertEqual(model.unknownCounts.features, 4)
+    // NEVERSEEN(1,SG), NEVERSEEN, 1, NEVERSEEN:1, SG, NEVERSEEN:SG.
+    XCTAssertEqual(model.unknownCounts.features, 6)
     XCTAssertEqual(model.predictGreedy([("", ""), ("a b", "COPY")]).count, 2)
   }
 
