@@ -12,7 +12,7 @@ extension NeuralInflector: InflectionModel {
     h.append("featureEmbedding", .number(JSONNumber(hyperparameters.featureEmbedding)))
     h.append("encoderHidden", .number(JSONNumber(hyperparameters.encoderHidden)))
     h.append("decoderHidden", .number(JSONNumber(hyperparameters.decoderHidden)))
-    h.append("dropout", .number(JSONNumber(Double(hyperparameters.dropout)) ?? 0))
+    h.append("dropout", .number(JSONNumber(text: "\(hyperparameters.dropout)") ?? 0))
     h.append("beamWidth", .number(JSONNumber(beamWidth)))
     h.append("ensemble", .number(JSONNumber(networks.count)))
     h.append("weights", .number(JSONNumber(weightCount)))
