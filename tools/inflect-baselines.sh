@@ -39,11 +39,8 @@ while [[ $# -gt 0 ]]; do
 done
 [[ ${#years[@]} -gt 0 ]] || years=(2023 2017)
 log() { printf 'inflect-baselines: %s\n' "$*" >&2; }
-if [[ -z $lexiform ]]; then
-  log "building lexiform (swift build -c release --product lexiform)"
-  (cd "$repo" && swift build -c release --product lexiform) >&2
-  lexiform="$repo/.build/release/lexiform"
-fi
+source "$tools/lib/release-lexiform.sh"
+lexiform=$(release_lexiform "$repo" "$lexiform")
 [[ -d $data ]] || { log "no shared data at $data"; exit 1; }
 mkdir -p "$work"
 results="$work/results.jsonl"

@@ -13,11 +13,8 @@ venv="$tools/.venv"
 "$venv/bin/python" -c 'import pyspark' 2>/dev/null ||
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check pyspark >&2
 command -v java >/dev/null || { echo "spark-augment: java (17) is needed" >&2; exit 1; }
-lexiform=${LEXIFORM_BIN:-}
-if [[ -z $lexiform ]]; then
-  (cd "$repo" && swift build -c release --product lexiform) >&2
-  lexiform="$repo/.build/release/lexiform"
-fi
+source "$tools/lib/release-lexiform.sh"
+lexiform=$(release_lexiform "$repo" "${LEXIFORM_BIN:-}")
 samples="$repo/resources/samples"
 input=${1:-$samples/augment.eng.txt}
 shift $(( $# > 0 ? 1 : 0 ))

@@ -18,12 +18,9 @@ bench_augment() {
     log "installing nlpaug into $venv"
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check nlpaug >&2
   fi
-  local lexiform=${LEXIFORM_AUGMENT_BIN:-}
-  if [[ -z $lexiform ]]; then
-    log "building lexiform (swift build -c release --product lexiform)"
-    (cd "$repo" && swift build -c release --product lexiform) >&2
-    lexiform="$repo/.build/release/lexiform"
-  fi
+  source "$tools/lib/release-lexiform.sh"
+  local lexiform
+  lexiform=$(release_lexiform "$repo" "${LEXIFORM_AUGMENT_BIN:-}") || die "cannot build lexiform"
   [[ -x $lexiform ]] || die "no $lexiform"
 
   local corpus="$work/corpus/augment-${corpus_mb}mb.txt"
