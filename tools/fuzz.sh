@@ -29,7 +29,7 @@ build() {
 seeds() {
   fixtures="Tests/LexiformLexiconTests/Fixtures"
   case "$1" in
-    xml) ls $fixtures/*.dix $fixtures/*.tei $fixtures/*.lift resources/samples/*.tmx resources/samples/*.dix \
+    xml|xmldiff) ls $fixtures/*.dix $fixtures/*.tei $fixtures/*.lift resources/samples/*.tmx resources/samples/*.dix \
             resources/samples/*.tei resources/samples/*.lift ;;
     dix) ls $fixtures/*.dix resources/samples/*.dix ;;
     tei) ls $fixtures/*.tei resources/samples/*.tei ;;
@@ -51,7 +51,7 @@ seeds() {
 }
 
 if [ "${1:-}" = "list" ]; then
-  echo "xml dix tei lift dictd dictzip kaikki jsonl tsv unimorph bundle moses tmx xces bible vref ptsv tokenize gzip sigmorphon conll massive"
+  echo "xml xmldiff dix tei lift dictd dictzip kaikki jsonl tsv unimorph bundle moses tmx xces bible vref ptsv tokenize gzip sigmorphon conll massive"
   exit 0
 fi
 if [ $# -lt 2 ]; then
@@ -83,7 +83,7 @@ fi
 
 # XML readers get libFuzzer a dictionary of XML's syntax.
 xmldict=""
-case "$target" in xml|dix|tei|lift|tmx|xces|bible) xmldict="-dict=tools/fuzz/xml.dict" ;; esac
+case "$target" in xml|xmldiff|dix|tei|lift|tmx|xces|bible) xmldict="-dict=tools/fuzz/xml.dict" ;; esac
 log="$scratch/artifacts/$target.log"
 echo "fuzzing $target for ${seconds}s (log: $log)" >&2
 set +e

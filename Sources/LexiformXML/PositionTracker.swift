@@ -25,12 +25,39 @@ struct PositionTracker {
   mutating func position(at target: Int) -> (line: Int, column: Int) {
     let end = min(target, windowStart + window.count)
     guard end > offset else { return (line, column) }
-    let from = offset - windowStart
-    let stop = end - windowStart
-    let done = window.withUnsafeBufferPointer { bytes in
-      Self.fastScan(bytes, from: from, to: stop, lastWasCR: lastWasCR)
+    var counter = LineCounter(offset: offset, line: line, column: column, lastWasCR: lastWasCR)
+    window.withUnsafeBufferPointer { bytes in counter.advance(to: end, in: bytes, base: windowStart) }
+    (offset, line, column, lastWasCR) = (counter.offset, counter.line, counter.column, counter.lastWasCR)
+    return (line, column)
+  }
+
+  /// Forgets bytes before `target` after moving there.
+  mutating func discard(before target: Int) {
+    _ = position(at: target)
+    let drop = offset - windowStart
+    if drop > 0, drop <= window.count {
+      window.removeFirst(drop)
+      windowStart = offset
     }
-    if let (lines, column) = done {
+  }
+}
+
+/// A line and column that move forward over bytes held by someone else: the
+/// scanning behind ``PositionTracker`` and the native parser's positions.
+struct LineCounter {
+  /// The absolute offset the line and column are for.
+  var offset = 0
+  var line = 1
+  var column = 1
+  var lastWasCR = false
+
+  /// Moves to absolute offset `target` (never backwards); `bytes[0]` is at
+  /// absolute offset `base` and must cover `offset..<target`.
+  mutating func advance(to target: Int, in bytes: UnsafeBufferPointer<UInt8>, base: Int) {
+    guard target > offset else { return }
+    let from = offset - base
+    let stop = target - base
+    if let (lines, column) = Self.fastScan(bytes, from: from, to: stop, lastWasCR: lastWasCR) {
       if lines > 0 {
         line += lines
         self.column = column
@@ -39,10 +66,9 @@ struct PositionTracker {
       }
       lastWasCR = false
     } else {
-      slowScan(from: from, to: stop)
+      slowScan(bytes, from: from, to: stop)
     }
-    offset = end
-    return (line, column)
+    offset = target
   }
 
   /// Counts line feeds and, after the last one, Unicode scalars, eight bytes
@@ -100,41 +126,29 @@ struct PositionTracker {
     return (lines, scalars + 1)
   }
 
-  private mutating func slowScan(from: Int, to stop: Int) {
-    window.withUnsafeBufferPointer { bytes in
-      var i = from
-      var line = self.line
-      var column = self.column
-      var lastWasCR = self.lastWasCR
-      while i < stop {
-        let b = bytes[i]
-        if b == 0x0A {
-          if !lastWasCR { line += 1 }
-          column = 1
-          lastWasCR = false
-        } else if b == 0x0D {
-          line += 1
-          column = 1
-          lastWasCR = true
-        } else {
-          if b & 0xC0 != 0x80 { column += 1 }
-          lastWasCR = false
-        }
-        i += 1
+  private mutating func slowScan(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to stop: Int) {
+    var i = from
+    var line = self.line
+    var column = self.column
+    var lastWasCR = self.lastWasCR
+    while i < stop {
+      let b = bytes[i]
+      if b == 0x0A {
+        if !lastWasCR { line += 1 }
+        column = 1
+        lastWasCR = false
+      } else if b == 0x0D {
+        line += 1
+        column = 1
+        lastWasCR = true
+      } else {
+        if b & 0xC0 != 0x80 { column += 1 }
+        lastWasCR = false
       }
-      self.line = line
-      self.column = column
-      self.lastWasCR = lastWasCR
+      i += 1
     }
-  }
-
-  /// Forgets bytes before `target` after moving there.
-  mutating func discard(before target: Int) {
-    _ = position(at: target)
-    let drop = offset - windowStart
-    if drop > 0, drop <= window.count {
-      window.removeFirst(drop)
-      windowStart = offset
-    }
+    self.line = line
+    self.column = column
+    self.lastWasCR = lastWasCR
   }
 }

@@ -70,16 +70,16 @@ final class _XMLParserState {
   /// Bytes fed to the parser so far.
   @exclusivity(unchecked) var fedBytes = 0
   /// Bytes delivered from entity replacement text so far.
-  @exclusivity(unchecked) private var expandedBytes = 0
+  @exclusivity(unchecked) var expandedBytes = 0
   /// The open elements: name index and where each starts.
   @exclusivity(unchecked) private var open: [(name: Int32, line: Int, column: Int)] = []
 
   /// Pending text: its bytes are `arena[textStart...]`.
-  @exclusivity(unchecked) private var textStart = -1
-  @exclusivity(unchecked) private var textIsCDATA = false
-  @exclusivity(unchecked) private var textLine = 0
-  @exclusivity(unchecked) private var textColumn = 0
-  @exclusivity(unchecked) private var textOffset = -1
+  @exclusivity(unchecked) var textStart = -1
+  @exclusivity(unchecked) var textIsCDATA = false
+  @exclusivity(unchecked) var textLine = 0
+  @exclusivity(unchecked) var textColumn = 0
+  @exclusivity(unchecked) var textOffset = -1
   /// The absolute offset just after the last tag, comment or PI.
   @exclusivity(unchecked) private var markupEnd = 0
   @exclusivity(unchecked) private var lastStart = (line: 0, column: 0, offset: -1)
@@ -109,6 +109,21 @@ final class _XMLParserState {
     let ctxt = context.assumingMemoryBound(to: xmlParserCtxt.self)
     guard let state = ctxt.pointee._private else { return nil }
     return Unmanaged<_XMLParserState>.fromOpaque(state).takeUnretainedValue()
+  }
+
+  /// Forgets everything parsed, for a new start with libxml2 after the
+  /// native parser handed out nothing.
+  func restart() {
+    records.removeAll(keepingCapacity: true)
+    attributes.removeAll(keepingCapacity: true)
+    namespaces.removeAll(keepingCapacity: true)
+    arena.removeAll(keepingCapacity: true)
+    textStart = -1
+    depth = 0
+    sawRoot = false
+    error = nil
+    fedBytes = 0
+    expandedBytes = 0
   }
 
   /// Forgets the records already handed out, keeping pending text.
@@ -397,11 +412,16 @@ final class _XMLParserState {
       let (line, column) = tracker.position(at: fedBytes)
       location = SourceLocation(path: path, line: line, column: column, byteOffset: fedBytes)
     }
-    let unclosed = open.count == 1 ? "1 element is" : "\(open.count) elements are"
     error = XMLError(
-      .malformed, at: location,
-      "the file ends inside <\(name)> (opened at line \(innermost.line)); expected </\(name)>: \(unclosed) not closed (truncated file?)",
+      .malformed, at: location, Self.unclosedMessage(name: name, line: innermost.line, count: open.count),
       libxml2Code: existing.libxml2Code)
+  }
+
+  /// What a file cut short inside elements is told: the innermost one, where
+  /// it opened, and how many are open.
+  static func unclosedMessage(name: String, line: Int, count: Int) -> String {
+    let unclosed = count == 1 ? "1 element is" : "\(count) elements are"
+    return "the file ends inside <\(name)> (opened at line \(line)); expected </\(name)>: \(unclosed) not closed (truncated file?)"
   }
 
   // MARK: Callbacks

@@ -1,9 +1,10 @@
 internal import CLibXML2
 public import LexiformCore
 
-/// A streaming, pull-style XML reader over libxml2.
+/// A streaming, pull-style XML reader: Lexiform's own XML 1.0 parser for
+/// UTF-8 documents, libxml2 for the others.
 ///
-/// The reader feeds the document to libxml2's push parser in chunks and hands
+/// The reader feeds the document to a parser in chunks and hands
 /// out one ``XMLEvent`` at a time: start and end tags with namespaces and
 /// attributes, text with entity and character references replaced, CDATA, and
 /// on request comments and processing instructions. Memory stays constant
@@ -11,7 +12,17 @@ public import LexiformCore
 /// (in Unicode scalars) and byte offset; `.gz` files are read transparently.
 ///
 /// It follows XML 1.0 (Fifth Edition) and Namespaces in XML 1.0 (Third
-/// Edition) as libxml2 implements them. It does not validate, does not load
+/// Edition). ``XMLReaderOptions/backend`` chooses the parser; by default
+/// (``XMLBackend/automatic``) a document in UTF-8 or ASCII (by its BOM or
+/// declaration, or neither) whose DOCTYPE, if any, declares at most
+/// `<!ELEMENT>`s and plain-text internal entities is read by the native
+/// parser, which gives the same nodes as libxml2 several times faster; any
+/// other document (another encoding, XML 1.1, attribute defaults, parameter
+/// or external entities, an error before the root's start tag ends) is read
+/// by libxml2 from the start, decided before the first node is handed out.
+/// ``backendInUse`` tells which one reads. The two differ only in the wording
+/// of error messages and in CDATA sections, where the native parser turns
+/// CR LF into LF as XML 1.0 §2.11 says and libxml2's push parser does not. It does not validate, does not load
 /// external DTDs or entities (no file or network access through a document),
 /// and keeps libxml2's limits on nesting depth and entity expansion, so a
 /// "billion laughs" document fails with an error instead of exhausting memory.
@@ -39,6 +50,16 @@ public final class XMLReader {
   private var context: xmlParserCtxtPtr?
   private var handler: UnsafeMutablePointer<xmlSAXHandler>
   private let chunk: UnsafeMutableRawBufferPointer
+  /// How many bytes the native parser reads at a time (any size from 1).
+  private let nativeChunk: Int
+  private var native: _NativeXMLParser?
+  /// Bytes the native parser read before leaving the document to libxml2.
+  private var replay: [UInt8] = []
+  private var replayOffset = 0
+  /// The parser reading the document: `nil` before the first ``read()``,
+  /// then ``XMLBackend/native`` or ``XMLBackend/libxml2`` (never
+  /// `automatic`), fixed before the first node is handed out.
+  public private(set) var backendInUse: XMLBackend?
   /// The index of the current record, -1 before the first.
   var current = -1
   private var finished = false
@@ -68,6 +89,7 @@ public final class XMLReader {
     self.options = options
     self.state = _XMLParserState(path: source.path, options: options)
     self.chunk = .allocate(byteCount: max(options.chunkSize, 4096), alignment: 16)
+    self.nativeChunk = max(options.chunkSize, 1)
     self.handler = Self.makeHandler()
   }
 
@@ -85,6 +107,7 @@ public final class XMLReader {
     self.options = options
     self.state = _XMLParserState(path: path, options: options)
     self.chunk = .allocate(byteCount: max(options.chunkSize, 4096), alignment: 16)
+    self.nativeChunk = max(options.chunkSize, 1)
     self.handler = Self.makeHandler()
   }
 
@@ -143,24 +166,88 @@ public final class XMLReader {
     return XMLEvent(kind: made, location: location, depth: depth)
   }
 
-  /// Reads and parses the next chunk of input.
+  /// Reads and parses the next chunk of input, first choosing the parser.
   private func feed() throws(XMLError) {
-    var count: Int
+    if backendInUse == nil {
+      if options.backend == .libxml2 {
+        backendInUse = .libxml2
+      } else {
+        backendInUse = .native
+        native = _NativeXMLParser(state: state, path: path, options: options)
+      }
+    }
+    if let native {
+      try feedNative(native)
+    } else {
+      try feedLibxml2()
+    }
+  }
+
+  /// Reads the next bytes: first those the native parser gave back, then
+  /// the document.
+  private func readInput(into buffer: UnsafeMutableRawBufferPointer) throws(XMLError) -> Int {
+    guard let to = buffer.baseAddress, buffer.count > 0 else { return 0 }
+    if replayOffset < replay.count {
+      let count = min(buffer.count, replay.count - replayOffset)
+      replay.withUnsafeBytes { from in to.copyMemory(from: from.baseAddress! + replayOffset, byteCount: count) }
+      replayOffset += count
+      return count
+    }
     if let memory {
-      count = min(chunk.count, memory.count - memoryOffset)
-      if count > 0, let from = memory.baseAddress, let to = chunk.baseAddress {
+      let count = min(buffer.count, memory.count - memoryOffset)
+      if count > 0, let from = memory.baseAddress {
         to.copyMemory(from: from + memoryOffset, byteCount: count)
       }
       memoryOffset += count
-    } else if let source {
-      do {
-        count = try source.read(into: chunk)
-      } catch {
-        throw XMLError(.unreadable, at: error.location, error.message, underlyingError: error)
-      }
-    } else {
-      count = 0
+      return count
     }
+    guard let source else { return 0 }
+    do {
+      return try source.read(into: buffer)
+    } catch {
+      throw XMLError(.unreadable, at: error.location, error.message, underlyingError: error)
+    }
+  }
+
+  /// Feeds the native parser; while it is in the prolog (nothing handed out
+  /// yet) it is fed until past it, so that a document it leaves to libxml2
+  /// starts again there before any node is seen.
+  private func feedNative(_ native: _NativeXMLParser) throws(XMLError) {
+    repeat {
+      let space = native.space(minimum: nativeChunk)
+      let count = try readInput(into: UnsafeMutableRawBufferPointer(rebasing: space[0..<min(space.count, nativeChunk)]))
+      native.didRead(count)
+      state.fedBytes += count
+      do {
+        try native.parse()
+      } catch {
+        switch error {
+        case .failed(let failure):
+          state.error = failure
+        case .unsupported(let reason):
+          guard options.backend == .native else { return fallBack(native) }
+          state.error = XMLError(
+            .unexpected, at: reason.location, "the native XML parser leaves this document to libxml2: \(reason.message)")
+        case .incomplete:
+          break
+        }
+      }
+    } while native.isInProlog && !native.atEnd && state.error == nil
+    if native.isDone || state.error != nil { finished = true }
+  }
+
+  /// Starts again with libxml2 from the first byte.
+  private func fallBack(_ native: _NativeXMLParser) {
+    replay = Array(native.keptBytes)
+    replayOffset = 0
+    self.native = nil
+    backendInUse = .libxml2
+    state.restart()
+  }
+
+  /// Reads and parses the next chunk of input with libxml2.
+  private func feedLibxml2() throws(XMLError) {
+    let count = try readInput(into: chunk)
     let bytes = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
     if state.ownPositions { state.tracker.append(bytes) }
     state.fedBytes += count

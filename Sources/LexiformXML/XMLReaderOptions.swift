@@ -29,7 +29,26 @@ public struct XMLReaderOptions: Sendable {
   /// `XML_PARSE_HUGE` (which its SAX interface does not check for us): a
   /// gigabyte of text without a tag is an error, not a gigabyte of memory.
   public var maxTextLength: Int = 10_000_000
+  /// Which parser reads the document. Default ``XMLBackend/automatic``:
+  /// Lexiform's own XML 1.0 parser for UTF-8 documents it fully supports
+  /// (several times faster), libxml2 for the others. Both give the same
+  /// nodes; error messages differ in wording.
+  public var backend: XMLBackend = .automatic
 
   /// Creates options with the documented defaults.
   public init() {}
+}
+
+/// Which parser an ``XMLReader`` uses.
+public enum XMLBackend: Sendable, Hashable {
+  /// Lexiform's own parser when the document is UTF-8 (or ASCII) and needs
+  /// nothing it leaves to libxml2, libxml2 otherwise; decided before the
+  /// first node is handed out. The default.
+  case automatic
+  /// libxml2 for every document.
+  case libxml2
+  /// Lexiform's own parser; a document it leaves to libxml2 (another
+  /// encoding, a DOCTYPE with more than plain-text entities, …) is an
+  /// ``XMLError`` with code `unexpected`. For tests and comparisons.
+  case native
 }

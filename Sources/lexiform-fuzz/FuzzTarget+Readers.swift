@@ -32,6 +32,42 @@ extension FuzzTarget {
     drain("XMLReader") { try reader.next() }
   }
 
+  static func compareXMLBackends(_ data: [UInt8]) {
+    func trace(_ backend: XMLBackend, chunk: Int = 1 << 18) -> (reader: XMLReader, nodes: [String], error: XMLError?) {
+      var options = XMLReaderOptions()
+      options.backend = backend
+      options.chunkSize = chunk
+      options.reportsComments = true
+      options.reportsProcessingInstructions = true
+      let reader = XMLReader(bytes: data, path: "in.xml", options: options)
+      let (nodes, error) = reader._trace(normalizingCDATALineEnds: backend == .libxml2)
+      return (reader, nodes, error)
+    }
+    let reference = trace(.libxml2)
+    let native = trace(.automatic)
+    switch (reference.error, native.error) {
+    case (nil, nil):
+      if native.nodes != reference.nodes {
+        let i = zip(native.nodes, reference.nodes).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+          ?? min(native.nodes.count, reference.nodes.count)
+        let show = { (nodes: [String]) in i < nodes.count ? nodes[i] : "(end)" }
+        violated("node \(i): native \(show(native.nodes)) vs libxml2 \(show(reference.nodes))")
+      }
+    case (nil, let error?):
+      violated("only the native backend fails: \(error)")
+    case (let error?, nil):
+      violated("only libxml2 fails: \(error)")
+    case (_?, let error?):
+      if native.reader.backendInUse == .native, error.location?.line == nil {
+        violated("native error without a line: \(error)")
+      }
+    }
+    let bytewise = trace(.automatic, chunk: 1)
+    if bytewise.nodes != native.nodes || bytewise.error?.message != native.error?.message {
+      violated("one byte at a time: \(bytewise.nodes.count) nodes, \(String(describing: bytewise.error)) vs \(native.nodes.count), \(String(describing: native.error))")
+    }
+  }
+
   static func readLexicon<Reader: LexiconReader>(
     _ path: String, _ open: (String, LexiconReaderOptions) throws -> Reader
   ) {

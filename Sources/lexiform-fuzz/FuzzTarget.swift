@@ -19,6 +19,10 @@ import LexiformXML
 enum FuzzTarget: String, CaseIterable {
   /// `XMLReader` events over the bytes as one XML document.
   case xml
+  /// The native XML backend against libxml2 on the bytes as one document:
+  /// the same nodes, or an error from both (and the same nodes when the
+  /// native backend reads one byte at a time).
+  case xmldiff
   /// Apertium `.dix`.
   case dix
   /// FreeDict TEI.
@@ -74,6 +78,7 @@ enum FuzzTarget: String, CaseIterable {
   func run(_ data: [UInt8], scratch: FuzzScratch) {
     switch self {
     case .xml: Self.readXML(data)
+    case .xmldiff: Self.compareXMLBackends(data)
     case .dix: Self.readLexicon(scratch.write(data, as: "in.dix"), ApertiumDixReader.init)
     case .tei: Self.readLexicon(scratch.write(data, as: "in.tei"), FreeDictTEIReader.init)
     case .lift: Self.readLexicon(scratch.write(data, as: "in.lift"), LIFTReader.init)
