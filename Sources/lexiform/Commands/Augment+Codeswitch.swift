@@ -5,6 +5,7 @@ extension LexiformCommand.Augment {
   /// `lexiform augment codeswitch --lexicon FILE… --ratio α --cross β [FILE]`.
   struct Codeswitch: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "codeswitch",
       abstract: "Code-switch words into other languages, CoSDA-ML style, keeping labels.",
       discussion: """
         Qin et al. (2020): each record is picked with probability --ratio, and each word of a picked \

@@ -7,6 +7,7 @@ extension LexiformCommand.Augment {
   /// `lexiform augment hallucinate TRAIN [--n K] [--seed N]`.
   struct Hallucinate: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "hallucinate",
       abstract: "Make synthetic inflection triples by replacing shared stems with random letters.",
       discussion: """
         Anastasopoulos & Neubig (2019): lemma and form are aligned by longest common substrings; \

@@ -5,6 +5,7 @@ extension LexiformCommand.Augment {
   /// `lexiform augment translate --lexicon FILE… [--format text|conll|massive] [FILE]`.
   struct Translate: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "translate",
       abstract: "Translate text word by word with bilingual lexicons, keeping labels.",
       discussion: """
         Wang, Ruder & Neubig (2022): each word, or the longest multiword headword starting at it, is \

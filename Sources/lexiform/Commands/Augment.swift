@@ -5,6 +5,7 @@ extension LexiformCommand {
   /// `lexiform augment …`: synthetic training data from lexicons and tables.
   struct Augment: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "augment",
       abstract: "Make training data with lexicons: word-by-word translation, code-switching, hallucination.",
       discussion: """
         translate and codeswitch read text, CoNLL or MASSIVE records (standard input when no file is \

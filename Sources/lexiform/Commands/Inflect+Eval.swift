@@ -6,6 +6,7 @@ extension LexiformCommand.Inflect {
   /// averages over many pairs.
   struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "eval",
       abstract: "Score predictions against gold forms as the shared tasks' official scripts do.",
       discussion: """
         Accuracy and mean Levenshtein distance are computed as CoNLL–SIGMORPHON 2017 \

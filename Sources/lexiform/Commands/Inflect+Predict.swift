@@ -5,6 +5,7 @@ extension LexiformCommand.Inflect {
   /// `lexiform inflect predict MODEL IN [-o OUT] [--n-best K]`.
   struct Predict: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "predict",
       abstract: "Inflect every row of a file with a trained model.",
       discussion: """
         IN may be full or covered (form column empty or absent). OUT has one line per \

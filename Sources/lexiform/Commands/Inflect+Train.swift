@@ -5,6 +5,7 @@ extension LexiformCommand.Inflect {
   /// `lexiform inflect train TRAIN [--dev DEV] [--model baseline|neural] [--seed N] -o MODEL`.
   struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "train",
       abstract: "Train an inflection model on a SIGMORPHON training file.",
       discussion: """
         --model baseline is the shared tasks' non-neural baseline (prefix and suffix \

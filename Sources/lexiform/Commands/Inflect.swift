@@ -9,6 +9,7 @@ extension LexiformCommand {
   /// `lexiform inflect train|predict|eval`: SIGMORPHON-style inflection.
   struct Inflect: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "inflect",
       abstract: "Train, run and score SIGMORPHON-style morphological inflection models.",
       discussion: """
         Files are SIGMORPHON tables in any layout since 2017: lemma<TAB>form<TAB>tags \

@@ -5,6 +5,7 @@ extension LexiformCommand.Lexicon {
   /// `lexiform lexicon convert IN OUT [--from F] [--to F]`.
   struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "convert",
       abstract: "Convert a lexicon between formats (the output format from OUT's extension unless --to says).")
 
     @OptionGroup var globals: GlobalOptions

@@ -5,6 +5,7 @@ extension LexiformCommand.Lexicon {
   /// `lexiform lexicon lookup FILE WORD [--json]`.
   struct Lookup: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "lookup",
       abstract: "Look a word up: dictd by random access (one chunk decompressed), other formats through an index.",
       discussion: """
         Matching ignores case and compatibility differences (NFKC case folding) and \

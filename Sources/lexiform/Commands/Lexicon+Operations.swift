@@ -39,6 +39,7 @@ extension LexiformCommand.Lexicon {
   /// `lexiform lexicon invert IN [-o OUT]`.
   struct Invert: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "invert",
       abstract: "Swap headwords and translations (a B–A lexicon from an A–B one).")
 
     @OptionGroup var globals: GlobalOptions
@@ -64,6 +65,7 @@ extension LexiformCommand.Lexicon {
   /// `lexiform lexicon merge A B … [-o OUT]`.
   struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "merge",
       abstract: "Merge lexicons into one, removing repeated translations and keeping where each came from.")
 
     @OptionGroup var globals: GlobalOptions
@@ -93,6 +95,7 @@ extension LexiformCommand.Lexicon {
   /// `lexiform lexicon pivot A-B B-C [-o OUT]`.
   struct Pivot: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "pivot",
       abstract: "Build an A–C lexicon from A–B and B–C through their shared language B (marked as derived).")
 
     @OptionGroup var globals: GlobalOptions

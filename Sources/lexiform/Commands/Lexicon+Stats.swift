@@ -6,6 +6,7 @@ extension LexiformCommand.Lexicon {
   /// `lexiform lexicon stats FILE [--json]`.
   struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "stats",
       abstract: "Count entries, senses and translations, and find duplicates and suspicious text.",
       discussion: """
         Entries are counted as the format defines them: <entry> in TEI and LIFT \

@@ -7,6 +7,7 @@ extension LexiformCommand {
   /// `lexiform lexicon …`: bilingual lexicons in every format linguists have.
   struct Lexicon: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "lexicon",
       abstract: "Import, convert, inspect, merge and pivot bilingual lexicons (LIFT, Apertium .dix, TEI, dictd, Kaikki, TSV).",
       subcommands: [Stats.self, Convert.self, Lookup.self, Invert.self, Merge.self, Pivot.self]
     )

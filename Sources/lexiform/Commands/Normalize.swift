@@ -8,6 +8,7 @@ extension LexiformCommand {
   /// `lexiform normalize`: line in, line out.
   struct Normalize: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "normalize",
       abstract: "Normalize text (NFC, NFD, NFKC, case, apostrophes, whitespace), line by line.",
       discussion: """
         Reads lines (standard input when no file is given) and writes each normalized, in order. Says on \

@@ -5,6 +5,7 @@ extension LexiformCommand.Parallel {
   /// `lexiform parallel align FILE1 FILE2 [FILE…] --to tsv|jsonl|moses [-o PREFIX]`.
   struct Align: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "align",
       abstract: "Align two or more Bibles by verse id (CES XML, or verse-per-line text with --vref), or plain texts by line.",
       discussion: """
         tsv prints ID<TAB>TEXT1<TAB>TEXT2…, each text whitespace-normalized. Verses that some

@@ -5,6 +5,7 @@ extension LexiformCommand.Parallel {
   /// `lexiform parallel convert IN [--langs SRC,TGT] --to tsv|jsonl|moses|tmx [-o PREFIX]`.
   struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "convert",
       abstract: "Convert a parallel corpus (TMX, OPUS XCES, Moses, TSV) to TSV, JSON lines, Moses or TMX.",
       discussion: """
         tsv prints SRC<TAB>TGT per segment. Moses input is named by its prefix: corpus with

@@ -5,6 +5,7 @@ extension LexiformCommand.Parallel {
   /// `lexiform parallel filter IN.tsv [filters…] [--report JSON]`.
   struct Filter: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "filter",
       abstract: "Filter TSV parallel text (SRC<TAB>TGT, or ID<TAB>TEXT1<TAB>TEXT2…), keeping its layout, and split it by content hash.",
       discussion: """
         Each filter is off unless its option is given, except the empty-side filter

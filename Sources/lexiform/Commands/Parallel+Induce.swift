@@ -5,6 +5,7 @@ extension LexiformCommand.Parallel {
   /// `lexiform parallel induce IN.tsv [--top K] -o LEXICON.tsv`.
   struct Induce: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "induce",
       abstract: "Induce a bilingual lexicon from aligned text: Dice candidates, then IBM Model 1 EM in both directions.",
       discussion: """
         Writes SRC<TAB>TGT<TAB>SCORE lines, best first per source word (source words in

@@ -5,6 +5,7 @@ extension LexiformCommand.Parallel {
   /// `lexiform parallel stats IN`.
   struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "stats",
       abstract: "Count segments and tokens, and show length distributions and the script mix of each side.")
 
     @OptionGroup var globals: GlobalOptions

@@ -14,6 +14,7 @@ extension LexiformCommand {
   /// mined for lexicons.
   struct Parallel: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "parallel",
       abstract: "Read, align and filter parallel text (Moses, TMX, OPUS, Bibles) and induce lexicons from it.",
       subcommands: [Align.self, Convert.self, Filter.self, Stats.self, Induce.self]
     )

@@ -7,6 +7,7 @@ extension LexiformCommand {
   /// `lexiform scripts`: the scripts of each line.
   struct Scripts: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "scripts",
       abstract: "Identify the scripts of text, per line, against the scripts a language uses.",
       discussion: """
         Writes one line per input line. json: {"scripts":{"Latn":0.93,…},"main":"Latn","mixed":false}, plus \

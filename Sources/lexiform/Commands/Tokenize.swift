@@ -8,6 +8,7 @@ extension LexiformCommand {
   /// `lexiform tokenize`: one output line per input line.
   struct Tokenize: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "tokenize",
       abstract: "Split text into words in any script, with orthography profiles per language.",
       discussion: """
         Reads lines (standard input when no file is given; .gz read transparently) and writes one line per \

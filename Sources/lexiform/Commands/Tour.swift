@@ -7,6 +7,7 @@ extension LexiformCommand {
   /// a short report: the main job a newcomer runs first.
   struct Tour: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "tour",
       abstract: "Run every capability on the samples Lexiform ships, and print a short report.")
 
     @OptionGroup var globals: GlobalOptions

@@ -12,6 +12,7 @@ extension LexiformCommand.UniMorph {
   /// `lexiform unimorph convert IN… --to lemma-form-tags|lemma-tags-form|jsonl`.
   struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "convert",
       abstract: "Convert a table between the two column orders, or to JSON lines, on stdout.",
       discussion: """
         JSON lines: {"lemma": …, "form": …, "tags": "V;PST", "features": ["V", "PST"]}, \

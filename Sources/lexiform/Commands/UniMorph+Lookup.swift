@@ -5,6 +5,7 @@ extension LexiformCommand.UniMorph {
   /// `lexiform unimorph lookup FILE --lemma L | --form F | --features P`.
   struct Lookup: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "lookup",
       abstract: "Print a lemma's paradigm, a form's analyses, or the rows whose features match a pattern.",
       discussion: """
         Conditions combine (--lemma go --features 'V;PST;*'). Feature patterns: \

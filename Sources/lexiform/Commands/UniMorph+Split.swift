@@ -13,6 +13,7 @@ extension LexiformCommand.UniMorph {
   /// `lexiform unimorph split FILE --train 0.8 --dev 0.1 --test 0.1 --by lemma --seed N --output PREFIX`.
   struct Split: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "split",
       abstract: "Split a table into train, dev and test parts, lemma-disjoint by default.",
       discussion: """
         Rows are grouped by --by (lemma: no lemma in two parts, as Goldman et al. 2022 \

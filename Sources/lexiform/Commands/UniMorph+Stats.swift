@@ -5,6 +5,7 @@ extension LexiformCommand.UniMorph {
   /// `lexiform unimorph stats FILE… [--json]`.
   struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "stats",
       abstract: "Count lemmas, forms, bundles, parts of speech, paradigm sizes, syncretism and features by dimension.",
       discussion: """
         Several files (or a language's numbered parts: fin → fin.1, fin.2, …) are \

@@ -5,6 +5,7 @@ extension LexiformCommand.UniMorph {
   /// `lexiform unimorph validate FILE… [--columns …] [--json]`.
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "validate",
       abstract: "Report every problem in UniMorph tables, with file:line:column.",
       discussion: """
         Errors: a feature not in the UniMorph schema, two features of one dimension \
