@@ -10,8 +10,9 @@
 //   _LexiformICUShims  C shim over ICU with plain C types, only LexiformUnicode
 //   CZlib              system library (pkg-config zlib), LexiformCore (gzip)
 //                      and LexiformLexicon (dictzip chunks)
-//   COpenBLAS          system library (pkg-config openblas), only
-//                      LexiformInflection (the neural model's matrix products)
+//   _LexiformBLASShims OpenBLAS's cblas_sgemm, opened with dlopen on first
+//                      use, only LexiformInflection (the neural model's
+//                      matrix products)
 
 import PackageDescription
 
@@ -43,12 +44,10 @@ let package = Package(
     ),
     // OpenBLAS's CBLAS (Debian libopenblas-dev): cblas_sgemm for the neural
     // inflection model, 10–15× faster here than a vectorized loop at the
-    // model's sizes (BENCHMARKS.md, inflection).
-    .systemLibrary(
-      name: "COpenBLAS",
-      pkgConfig: "openblas",
-      providers: [.apt(["libopenblas-dev"])]
-    ),
+    // model's sizes (BENCHMARKS.md, inflection). Opened with dlopen on first
+    // use, not linked: linking it cost every command ~16,000 relocations
+    // and a spinning thread at start-up (BENCHMARKS.md, lexicon).
+    .target(name: "_LexiformBLASShims"),
     // ICU behind plain C types. `<unicode/*.h>` is included only in the `.c`
     // files: ICU's functions are renaming macros (`ubrk_open` →
     // `ubrk_open_72`) and its types clash with Foundation's `_FoundationICU`.
@@ -142,7 +141,7 @@ let package = Package(
     .target(
       name: "LexiformInflection",
       dependencies: [
-        "LexiformCore", "LexiformUnicode", "LexiformUniMorph", "LexiformAugmentation", "LexiformEvaluation", "COpenBLAS",
+        "LexiformCore", "LexiformUnicode", "LexiformUniMorph", "LexiformAugmentation", "LexiformEvaluation", "_LexiformBLASShims",
       ]
     ),
     .testTarget(
