@@ -101,6 +101,14 @@ public struct JSONWriter: Sendable {
     afterKey = true
   }
 
+  /// Writes a complete JSON value that was serialized elsewhere, as it is.
+  /// - Parameter json: The value's JSON text, which the caller guarantees is
+  ///   one well-formed value (an object built by an encoder of its own).
+  public mutating func rawValue(_ json: UnsafeRawBufferPointer) {
+    separate()
+    bytes.append(contentsOf: json)
+  }
+
   /// Writes a string value.
   /// - Parameter value: The string, escaped as needed.
   public mutating func string(_ value: String) {

@@ -3,9 +3,11 @@ public import LexiformCore
 // The JSON shape of the model: the members `Codable` gives each type, in the
 // same order, so that `JSONDecoder` reads what ``JSONLinesWriter`` writes and
 // ``JSONLinesReader`` reads what `JSONEncoder` writes. Written by hand for
-// speed. The types with custom `Codable` (`Form`, `Translation`) omit their
-// defaults here as they do there; synthesized ones write every non-optional
-// member and omit `nil`s.
+// speed, straight into bytes: every member after the first always-present
+// one is written with its leading comma, so no container state is kept. The
+// types with custom `Codable` (`Form`, `Translation`) omit their defaults
+// here as they do there; synthesized ones write every non-optional member
+// and omit `nil`s. Strings are escaped as ``JSONWriter`` escapes them.
 
 extension JSONWriter {
   /// Writes an entry as the JSON object ``JSONLinesWriter`` puts on a line.
@@ -16,179 +18,225 @@ extension JSONWriter {
   ///     the header), so that a long licence is not repeated on every line; a
   ///     missing one is then written as `null`.
   public mutating func lexiconEntry(_ entry: LexiconEntry, headerLicence: String? = nil) {
-    beginObject()
-    optionalString("id", entry.id)
-    literalKey("headword")
-    form(entry.headword)
-    optionalString("script", entry.script)
-    optionalString("partOfSpeech", entry.partOfSpeech)
-    strings("tags", entry.tags)
-    forms("pronunciations", entry.pronunciations)
-    literalKey("senses")
-    beginArray()
-    for sense in entry.senses { self.sense(sense) }
-    endArray()
-    forms("variants", entry.variants)
-    literalKey("inflectedForms")
-    beginArray()
-    for inflected in entry.inflectedForms {
-      beginObject()
-      literalKey("text")
-      string(inflected.text)
-      strings("tags", inflected.tags)
-      endObject()
-    }
-    endArray()
-    relations(entry.relations)
-    fields(entry.fields)
-    literalKey("direction")
-    string(entry.direction.rawValue)
-    literalKey("isDeleted")
-    bool(entry.isDeleted)
-    if let provenance = entry.provenance {
-      literalKey("provenance")
-      beginObject()
-      literalKey("path")
-      string(provenance.path)
-      literalKey("format")
-      string(provenance.format)
-      if let line = provenance.line {
-        literalKey("line")
-        int(line)
-      }
-      if let licence = provenance.licence {
-        if licence != headerLicence { optionalString("licence", licence) }
-      } else if headerLicence != nil {
-        literalKey("licence")
-        null()
-      }
-      endObject()
-    }
-    endObject()
+    let buffer = JSONByteBuffer(capacity: 1024)
+    buffer.lexiconEntry(entry, headerLicence: headerLicence)
+    buffer.withBytes { rawValue($0) }
   }
 
   /// Writes a header as the object inside ``JSONLinesWriter``'s header line.
   /// - Parameter header: The header.
   public mutating func lexiconHeader(_ header: LexiconHeader) {
-    beginObject()
-    optionalString("sourceLanguage", header.sourceLanguage?.rawValue)
-    strings("targetLanguages", header.targetLanguages.map(\.rawValue))
-    optionalString("title", header.title)
-    optionalString("licence", header.licence)
+    let buffer = JSONByteBuffer(capacity: 1024)
+    buffer.lexiconHeader(header)
+    buffer.withBytes { rawValue($0) }
+  }
+}
+
+extension JSONByteBuffer {
+  /// Appends an entry as one JSON object (see ``JSONWriter/lexiconEntry(_:headerLicence:)``).
+  func lexiconEntry(_ entry: LexiconEntry, headerLicence: String?) {
+    byte(UInt8(ascii: "{"))
+    if let id = entry.id {
+      raw("\"id\":")
+      quoted(id)
+      byte(UInt8(ascii: ","))
+    }
+    raw("\"headword\":")
+    form(entry.headword)
+    optionalString(",\"script\":", entry.script)
+    optionalString(",\"partOfSpeech\":", entry.partOfSpeech)
+    raw(",\"tags\":")
+    strings(entry.tags)
+    raw(",\"pronunciations\":")
+    forms(entry.pronunciations)
+    raw(",\"senses\":[")
+    for (i, sense) in entry.senses.enumerated() {
+      if i > 0 { byte(UInt8(ascii: ",")) }
+      self.sense(sense)
+    }
+    raw("],\"variants\":")
+    forms(entry.variants)
+    raw(",\"inflectedForms\":[")
+    for (i, inflected) in entry.inflectedForms.enumerated() {
+      if i > 0 { byte(UInt8(ascii: ",")) }
+      raw("{\"text\":")
+      quoted(inflected.text)
+      raw(",\"tags\":")
+      strings(inflected.tags)
+      byte(UInt8(ascii: "}"))
+    }
+    raw("],\"relations\":")
+    relations(entry.relations)
+    raw(",\"fields\":")
+    fields(entry.fields)
+    raw(",\"direction\":")
+    quoted(entry.direction.rawValue)
+    raw(entry.isDeleted ? ",\"isDeleted\":true" : ",\"isDeleted\":false")
+    if let provenance = entry.provenance {
+      raw(",\"provenance\":{\"path\":")
+      quoted(provenance.path)
+      raw(",\"format\":")
+      quoted(provenance.format)
+      if let line = provenance.line {
+        raw(",\"line\":")
+        int(line)
+      }
+      if let licence = provenance.licence {
+        if licence != headerLicence { optionalString(",\"licence\":", licence) }
+      } else if headerLicence != nil {
+        raw(",\"licence\":null")
+      }
+      byte(UInt8(ascii: "}"))
+    }
+    byte(UInt8(ascii: "}"))
+  }
+
+  /// Appends a header as one JSON object (see ``JSONWriter/lexiconHeader(_:)``).
+  func lexiconHeader(_ header: LexiconHeader) {
+    byte(UInt8(ascii: "{"))
+    if let source = header.sourceLanguage {
+      raw("\"sourceLanguage\":")
+      quoted(source.rawValue)
+      byte(UInt8(ascii: ","))
+    }
+    raw("\"targetLanguages\":")
+    strings(header.targetLanguages.map(\.rawValue))
+    optionalString(",\"title\":", header.title)
+    optionalString(",\"licence\":", header.licence)
+    raw(",\"fields\":")
     fields(header.fields)
-    endObject()
+    byte(UInt8(ascii: "}"))
   }
 
-  private mutating func optionalString(_ name: StaticString, _ value: String?) {
+  /// `key` (with its leading comma and colon) and the quoted value, if any.
+  @inline(__always)
+  private func optionalString(_ key: StaticString, _ value: String?) {
     guard let value else { return }
-    literalKey(name)
-    string(value)
+    raw(key)
+    quoted(value)
   }
 
-  private mutating func strings(_ name: StaticString, _ values: [String]) {
-    literalKey(name)
-    beginArray()
-    for value in values { string(value) }
-    endArray()
-  }
-
-  private mutating func form(_ form: Form) {
-    beginObject()
-    literalKey("text")
-    string(form.text)
-    optionalString("lang", form.language?.rawValue)
-    if !form.tags.isEmpty { strings("tags", form.tags) }
-    endObject()
-  }
-
-  private mutating func forms(_ name: StaticString, _ values: [Form]) {
-    literalKey(name)
-    beginArray()
-    for value in values { form(value) }
-    endArray()
-  }
-
-  private mutating func relations(_ values: [Relation]) {
-    literalKey("relations")
-    beginArray()
-    for relation in values {
-      beginObject()
-      literalKey("type")
-      string(relation.type)
-      literalKey("target")
-      string(relation.target)
-      endObject()
+  private func strings(_ values: [String]) {
+    byte(UInt8(ascii: "["))
+    for (i, value) in values.enumerated() {
+      if i > 0 { byte(UInt8(ascii: ",")) }
+      quoted(value)
     }
-    endArray()
+    byte(UInt8(ascii: "]"))
   }
 
-  private mutating func fields(_ values: [Field]) {
-    literalKey("fields")
-    beginArray()
-    for field in values {
-      beginObject()
-      literalKey("name")
-      string(field.name)
-      literalKey("value")
+  private func form(_ form: Form) {
+    raw("{\"text\":")
+    quoted(form.text)
+    optionalString(",\"lang\":", form.language?.rawValue)
+    if !form.tags.isEmpty {
+      raw(",\"tags\":")
+      strings(form.tags)
+    }
+    byte(UInt8(ascii: "}"))
+  }
+
+  private func forms(_ values: [Form]) {
+    byte(UInt8(ascii: "["))
+    for (i, value) in values.enumerated() {
+      if i > 0 { byte(UInt8(ascii: ",")) }
+      form(value)
+    }
+    byte(UInt8(ascii: "]"))
+  }
+
+  private func relations(_ values: [Relation]) {
+    byte(UInt8(ascii: "["))
+    for (i, relation) in values.enumerated() {
+      if i > 0 { byte(UInt8(ascii: ",")) }
+      raw("{\"type\":")
+      quoted(relation.type)
+      raw(",\"target\":")
+      quoted(relation.target)
+      byte(UInt8(ascii: "}"))
+    }
+    byte(UInt8(ascii: "]"))
+  }
+
+  private func fields(_ values: [Field]) {
+    byte(UInt8(ascii: "["))
+    for (i, field) in values.enumerated() {
+      if i > 0 { byte(UInt8(ascii: ",")) }
+      raw("{\"name\":")
+      quoted(field.name)
+      raw(",\"value\":")
       form(field.value)
-      endObject()
+      byte(UInt8(ascii: "}"))
     }
-    endArray()
+    byte(UInt8(ascii: "]"))
   }
 
   /// A score: a number, or (JSON having none) `"NaN"`, `"Infinity"`,
   /// `"-Infinity"` as `JSONEncoder`'s `convertToString` strategy writes them.
-  private mutating func score(_ value: Double) {
+  private func score(_ value: Double) {
     if value.isFinite {
-      double(value)
+      if let number = JSONNumber(value) {
+        text(number.text)
+      } else {
+        raw("null")
+      }
     } else if value.isNaN {
-      string("NaN")
+      quoted("NaN")
     } else {
-      string(value < 0 ? "-Infinity" : "Infinity")
+      quoted(value < 0 ? "-Infinity" : "Infinity")
     }
   }
 
-  private mutating func sense(_ sense: Sense) {
-    beginObject()
-    optionalString("id", sense.id)
-    optionalString("partOfSpeech", sense.partOfSpeech)
-    literalKey("translations")
-    beginArray()
-    for translation in sense.translations {
-      beginObject()
-      literalKey("form")
+  private func sense(_ sense: Sense) {
+    byte(UInt8(ascii: "{"))
+    if let id = sense.id {
+      raw("\"id\":")
+      quoted(id)
+      byte(UInt8(ascii: ","))
+    }
+    if let partOfSpeech = sense.partOfSpeech {
+      raw("\"partOfSpeech\":")
+      quoted(partOfSpeech)
+      byte(UInt8(ascii: ","))
+    }
+    raw("\"translations\":[")
+    for (i, translation) in sense.translations.enumerated() {
+      if i > 0 { byte(UInt8(ascii: ",")) }
+      raw("{\"form\":")
       form(translation.form)
       if translation.direction != .both {
-        literalKey("direction")
-        string(translation.direction.rawValue)
+        raw(",\"direction\":")
+        quoted(translation.direction.rawValue)
       }
       if let value = translation.score {
-        literalKey("score")
+        raw(",\"score\":")
         score(value)
       }
-      optionalString("source", translation.source)
-      endObject()
+      optionalString(",\"source\":", translation.source)
+      byte(UInt8(ascii: "}"))
     }
-    endArray()
-    forms("definitions", sense.definitions)
-    literalKey("examples")
-    beginArray()
-    for example in sense.examples {
-      beginObject()
-      literalKey("form")
+    raw("],\"definitions\":")
+    forms(sense.definitions)
+    raw(",\"examples\":[")
+    for (i, example) in sense.examples.enumerated() {
+      if i > 0 { byte(UInt8(ascii: ",")) }
+      raw("{\"form\":")
       form(example.form)
-      forms("translations", example.translations)
-      optionalString("type", example.type)
-      endObject()
+      raw(",\"translations\":")
+      forms(example.translations)
+      optionalString(",\"type\":", example.type)
+      byte(UInt8(ascii: "}"))
     }
-    endArray()
+    raw("],\"fields\":")
     fields(sense.fields)
+    raw(",\"relations\":")
     relations(sense.relations)
-    literalKey("subsenses")
-    beginArray()
-    for subsense in sense.subsenses { self.sense(subsense) }
-    endArray()
-    endObject()
+    raw(",\"subsenses\":[")
+    for (i, subsense) in sense.subsenses.enumerated() {
+      if i > 0 { byte(UInt8(ascii: ",")) }
+      self.sense(subsense)
+    }
+    raw("]}")
   }
 }
 

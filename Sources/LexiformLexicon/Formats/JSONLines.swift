@@ -82,7 +82,8 @@ public final class JSONLinesWriter: LexiconWriter {
   /// Always empty: the format holds everything the model holds.
   public private(set) var dropped = SkipCounter()
   private let output: AtomicOutput
-  private var json = JSONWriter()
+  /// Lines not yet written: they go out in large writes.
+  private let lines = JSONByteBuffer(capacity: JSONLinesWriter.batchSize + (1 << 12))
   private var headerLicence: String?
 
   /// Creates a writer.
@@ -94,27 +95,32 @@ public final class JSONLinesWriter: LexiconWriter {
   public func begin(_ header: LexiconHeader) throws(LexiconError) {
     guard header != LexiconHeader() else { return }
     headerLicence = header.licence
-    json.reset()
-    json.beginObject()
-    json.key("header")
-    json.lexiconHeader(header)
-    json.endObject()
-    try flushLine()
+    lines.raw("{\"header\":")
+    lines.lexiconHeader(header)
+    lines.raw("}\n")
   }
 
   public func write(_ entry: LexiconEntry) throws(LexiconError) {
-    json.reset()
-    json.lexiconEntry(entry, headerLicence: headerLicence)
-    try flushLine()
+    lines.lexiconEntry(entry, headerLicence: headerLicence)
+    lines.byte(0x0A)
+    if lines.count >= Self.batchSize { try flush() }
   }
 
-  public func finish() throws(LexiconError) {}
+  public func finish() throws(LexiconError) {
+    try flush()
+  }
 
-  private func flushLine() throws(LexiconError) {
-    var line = json.bytes
-    line.append(0x0A)
+  /// How many bytes of lines are collected before they are written.
+  private static let batchSize = 1 << 16
+
+  private func flush() throws(LexiconError) {
+    guard lines.count > 0 else { return }
+    let done = lines.withBytes { bytes in
+      Result { () throws(CoreError) in try output.write(bytes: bytes) }
+    }
+    lines.removeAll()
     do {
-      try output.write(bytes: line)
+      try done.get()
     } catch {
       throw LexiconError(.io, at: error.location, error.message, underlyingError: error)
     }

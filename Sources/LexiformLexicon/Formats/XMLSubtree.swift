@@ -104,10 +104,15 @@ extension XMLReader {
   }
 
   private func currentNode() -> XMLNode {
-    XMLNode(
-      name: localName,
-      attributes: attributes.map { ($0.name.qualifiedName, $0.value) },
-      children: [], text: "", line: line, column: column)
+    var named: [(name: String, value: String)] = []
+    if attributeCount > 0 {
+      named.reserveCapacity(attributeCount)
+      for a in attributes {
+        // Most attributes have no prefix: no need to build `prefix:local`.
+        named.append((a.name.prefix == nil ? a.name.localName : a.name.qualifiedName, a.value))
+      }
+    }
+    return XMLNode(name: localName, attributes: named, children: [], text: "", line: line, column: column)
   }
 }
 
