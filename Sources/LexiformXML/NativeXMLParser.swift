@@ -31,38 +31,40 @@ final class _NativeXMLParser {
 
   // MARK: Input
 
-  var buffer: UnsafeMutablePointer<UInt8>
-  private var capacity: Int
+  // Unchecked (here and below): a parser is used from one thread, and the
+  // dynamic exclusivity checks cost about a sixth of a lexicon conversion.
+  @exclusivity(unchecked) var buffer: UnsafeMutablePointer<UInt8>
+  @exclusivity(unchecked) private var capacity: Int
   /// Valid bytes in `buffer`.
-  var count = 0
+  @exclusivity(unchecked) var count = 0
   /// Where parsing goes on, in `buffer`.
-  var position = 0
+  @exclusivity(unchecked) var position = 0
   /// The absolute offset of `buffer[0]`.
-  private var base = 0
+  @exclusivity(unchecked) private var base = 0
   /// Whether the input has ended.
   private(set) var atEnd = false
-  private var counter = LineCounter()
+  @exclusivity(unchecked) private var counter = LineCounter()
 
   enum Phase { case start, prolog, content, epilog, done }
-  var phase = Phase.start
+  @exclusivity(unchecked) var phase = Phase.start
   /// Whether nothing past the root's start tag has been parsed: errors are
   /// then left to libxml2, and every byte is kept for it.
   var isInProlog: Bool { phase == .start || phase == .prolog }
   var isDone: Bool { phase == .done }
   /// What is being parsed, for "the file ends inside …".
-  var construct = "the prolog"
+  @exclusivity(unchecked) var construct = "the prolog"
 
   // MARK: Names and namespaces
 
-  var names = _XMLNameTable()
-  private var uris: [String] = [xmlNamespaceURI]
-  private var uriIndex: [String: Int32] = [xmlNamespaceURI: 0]
+  @exclusivity(unchecked) var names = _XMLNameTable()
+  @exclusivity(unchecked) private var uris: [String] = [xmlNamespaceURI]
+  @exclusivity(unchecked) private var uriIndex: [String: Int32] = [xmlNamespaceURI: 0]
   /// Prefix entry (-1 for the default namespace) and URI index (-1 for none).
-  private var bindings: [(prefix: Int32, uri: Int32)] = []
-  private var nameIndex: [UInt64: Int32] = [:]
+  @exclusivity(unchecked) private var bindings: [(prefix: Int32, uri: Int32)] = []
+  @exclusivity(unchecked) private var nameIndex: [UInt64: Int32] = [:]
   private static let cacheBits = 10
-  private var cacheKeys = [UInt64](repeating: .max, count: 1 << cacheBits)
-  private var cacheValues = [Int32](repeating: -1, count: 1 << cacheBits)
+  @exclusivity(unchecked) private var cacheKeys = [UInt64](repeating: .max, count: 1 << cacheBits)
+  @exclusivity(unchecked) private var cacheValues = [Int32](repeating: -1, count: 1 << cacheBits)
   let xmlnsName: Int32
   let xmlName: Int32
 
@@ -72,7 +74,7 @@ final class _NativeXMLParser {
     var bindings: Int
     var line: Int
   }
-  private var open: [OpenElement] = []
+  @exclusivity(unchecked) private var open: [OpenElement] = []
 
   private struct RawAttribute {
     var qname: Int32
@@ -82,11 +84,11 @@ final class _NativeXMLParser {
     var uri: Int32 = -1
     var isDeclaration = false
   }
-  private var raw: [RawAttribute] = []
+  @exclusivity(unchecked) private var raw: [RawAttribute] = []
 
   /// Internal general entities declared in the DOCTYPE (plain text only).
-  var entities: [Int32: [UInt8]] = [:]
-  var sawDoctype = false
+  @exclusivity(unchecked) var entities: [Int32: [UInt8]] = [:]
+  @exclusivity(unchecked) var sawDoctype = false
 
   static let xmlNamespaceURI = "http://www.w3.org/XML/1998/namespace"
   static let xmlnsNamespaceURI = "http://www.w3.org/2000/xmlns/"

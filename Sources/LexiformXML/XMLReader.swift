@@ -52,7 +52,7 @@ public final class XMLReader {
   private let chunk: UnsafeMutableRawBufferPointer
   /// How many bytes the native parser reads at a time (any size from 1).
   private let nativeChunk: Int
-  private var native: _NativeXMLParser?
+  @exclusivity(unchecked) private var native: _NativeXMLParser?
   /// Bytes the native parser read before leaving the document to libxml2.
   private var replay: [UInt8] = []
   private var replayOffset = 0
@@ -61,8 +61,8 @@ public final class XMLReader {
   /// `automatic`), fixed before the first node is handed out.
   public private(set) var backendInUse: XMLBackend?
   /// The index of the current record, -1 before the first.
-  var current = -1
-  private var finished = false
+  @exclusivity(unchecked) var current = -1
+  @exclusivity(unchecked) private var finished = false
 
   /// Opens an XML file (`-` for standard input; gzip is decompressed).
   /// - Parameters:
