@@ -8,6 +8,8 @@ final class XMLLexiconInput {
   let options: LexiconReaderOptions
   let reader: XMLReader
   var skipped = SkipCounter()
+  /// Holds the current entry's subtree, refilled for each entry.
+  private var tree = XMLTree()
 
   init(path: String, options: LexiconReaderOptions) throws(LexiconError) {
     self.path = path
@@ -31,7 +33,7 @@ final class XMLLexiconInput {
   /// The subtree at the current start tag, with XML errors as lexicon errors.
   func subtree() throws(LexiconError) -> XMLNode {
     do {
-      return try reader.readSubtree()
+      return try reader.readSubtree(into: &tree)
     } catch {
       throw LexiconError.wrapping(error)
     }

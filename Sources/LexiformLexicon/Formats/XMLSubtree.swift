@@ -1,28 +1,117 @@
 public import LexiformCore
 internal import LexiformXML
 
-/// One element of a small in-memory tree: the subtree of a single lexicon
-/// entry, read from an ``XMLReader`` so that the format readers can look
-/// around inside an entry while memory stays bounded by the entry's size.
+/// The nodes of one lexicon entry's subtree, stored flat: one record per
+/// element or text node in document order, linked to its first child and
+/// next sibling, with all text in one byte arena. Strings are made only when
+/// a reader asks for a node's text, so reading an entry costs a few array
+/// appends instead of an allocation per node.
+///
+/// A reader keeps one tree and refills it for every entry, unless a node
+/// of the previous entry is still held somewhere, in which case it starts a
+/// new one: a node stays valid as long as it is held.
+final class XMLTree {
+  struct Record {
+    /// The element's local name, or "" for a text node.
+    var name: String
+    var attributeStart: Int32 = 0
+    var attributeCount: Int32 = 0
+    var firstChild: Int32 = -1
+    var lastChild: Int32 = -1
+    var nextSibling: Int32 = -1
+    /// A text node's bytes in `text`.
+    var textStart = 0
+    var textCount = 0
+    var line: Int
+    /// 0 when unknown.
+    var column: Int
+  }
+
+  // Unchecked: a tree is used from one thread, by one reader.
+  @exclusivity(unchecked) var records: [Record] = []
+  @exclusivity(unchecked) var attributes: [(name: String, value: String)] = []
+  @exclusivity(unchecked) var text: [UInt8] = []
+
+  func removeAll() {
+    records.removeAll(keepingCapacity: true)
+    attributes.removeAll(keepingCapacity: true)
+    text.removeAll(keepingCapacity: true)
+  }
+
+  /// Appends a record as the last child of `parent` (-1 for the root).
+  func append(_ record: Record, parent: Int) -> Int {
+    let index = records.count
+    records.append(record)
+    if parent >= 0 {
+      let last = Int(records[parent].lastChild)
+      if last >= 0 {
+        records[last].nextSibling = Int32(index)
+      } else {
+        records[parent].firstChild = Int32(index)
+      }
+      records[parent].lastChild = Int32(index)
+    }
+    return index
+  }
+
+  /// Calls `body` with each text node's bytes under `index` (or its own),
+  /// in document order.
+  func forEachText(under index: Int, _ body: (ArraySlice<UInt8>) -> Void) {
+    let record = records[index]
+    if record.name.isEmpty {
+      body(text[record.textStart..<record.textStart + record.textCount])
+      return
+    }
+    var child = Int(record.firstChild)
+    while child >= 0 {
+      forEachText(under: child, body)
+      child = Int(records[child].nextSibling)
+    }
+  }
+}
+
+/// One element or text node of an entry's subtree (see ``XMLTree``), read
+/// from an ``XMLReader`` so that the format readers can look around inside
+/// an entry while memory stays bounded by the entry's size.
 struct XMLNode {
+  let tree: XMLTree
+  let index: Int
+
   /// The element's local name (`orth`), or "" for a text node.
-  var name: String
-  /// The element's attributes by qualified name (`xml:lang`, `type`).
-  var attributes: [(name: String, value: String)]
+  var name: String { tree.records[index].name }
+
+  /// The element's attributes by qualified name (`xml:lang`, `type`), in
+  /// document order.
+  var attributes: ArraySlice<(name: String, value: String)> {
+    let start = Int(tree.records[index].attributeStart)
+    return tree.attributes[start..<start + Int(tree.records[index].attributeCount)]
+  }
+
   /// Child elements and text, in document order.
-  var children: [XMLNode]
+  var children: XMLChildren { XMLChildren(tree: tree, first: Int(tree.records[index].firstChild)) }
+
   /// A text node's text ("" for elements).
-  var text: String
+  var text: String {
+    let record = tree.records[index]
+    guard record.name.isEmpty else { return "" }
+    return tree.text.withUnsafeBufferPointer { bytes in
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[record.textStart..<record.textStart + record.textCount]), as: UTF8.self)
+    }
+  }
+
   /// Where the element or text starts (the path is the reader's).
-  var line: Int
-  var column: Int?
+  var line: Int { tree.records[index].line }
+  var column: Int? {
+    let column = tree.records[index].column
+    return column > 0 ? column : nil
+  }
 
   /// The node's location in `path`.
   func location(in path: String) -> SourceLocation {
     SourceLocation(path: path, line: line, column: column)
   }
 
-  var isText: Bool { name.isEmpty }
+  var isText: Bool { tree.records[index].name.isEmpty }
 
   /// The value of an attribute, by qualified name.
   func attribute(_ name: String) -> String? {
@@ -30,7 +119,7 @@ struct XMLNode {
   }
 
   /// Child elements with this local name (a lazy view: no array is made).
-  func elements(_ name: String) -> LazyFilterSequence<[XMLNode]> {
+  func elements(_ name: String) -> LazyFilterCollection<XMLChildren> {
     children.lazy.filter { $0.name == name }
   }
 
@@ -40,25 +129,26 @@ struct XMLNode {
   }
 
   /// Child elements, without text (a lazy view: no array is made).
-  var elementChildren: LazyFilterSequence<[XMLNode]> { children.lazy.filter { !$0.isText } }
+  var elementChildren: LazyFilterCollection<XMLChildren> { children.lazy.filter { !$0.isText } }
 
   /// All text inside, concatenated, with runs of XML whitespace (space, tab,
   /// CR, LF: XML 1.0 §2.3 `S`) collapsed to one space and trimmed, since XML
   /// formats indent their content freely. Other spaces (U+00A0) are kept.
   var normalizedText: String {
-    if children.count == 1, children[0].isText { return collapsingXMLWhitespace(children[0].text) }
-    if isText { return collapsingXMLWhitespace(text) }
-    var out = ""
-    appendText(to: &out)
-    return collapsingXMLWhitespace(out)
-  }
-
-  private func appendText(to out: inout String) {
-    if isText {
-      out += text
-      return
+    var bytes: [UInt8] = []
+    var pendingSpace = false
+    tree.forEachText(under: index) { piece in
+      for b in piece {
+        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+          pendingSpace = !bytes.isEmpty
+        } else {
+          if pendingSpace { bytes.append(0x20) }
+          pendingSpace = false
+          bytes.append(b)
+        }
+      }
     }
-    for child in children { child.appendText(to: &out) }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// A short rendering for messages: `<sense n="1">`.
@@ -69,72 +159,103 @@ struct XMLNode {
   }
 }
 
+/// The children of an ``XMLNode``, in document order.
+struct XMLChildren: Collection {
+  let tree: XMLTree
+  let first: Int
+
+  /// A child's record index; `Int.max` past the last child.
+  struct Index: Comparable {
+    var record: Int
+    static func < (a: Index, b: Index) -> Bool { a.record < b.record }
+  }
+
+  var startIndex: Index { Index(record: first >= 0 ? first : Int.max) }
+  var endIndex: Index { Index(record: Int.max) }
+
+  func index(after i: Index) -> Index {
+    let next = Int(tree.records[i.record].nextSibling)
+    return Index(record: next >= 0 ? next : Int.max)
+  }
+
+  subscript(position: Index) -> XMLNode { XMLNode(tree: tree, index: position.record) }
+
+  var count: Int {
+    var n = 0
+    var i = first
+    while i >= 0 {
+      n += 1
+      i = Int(tree.records[i].nextSibling)
+    }
+    return n
+  }
+}
+
 extension XMLReader {
   /// Reads the subtree of the start tag the reader is on, up to and including
-  /// its end tag. Whitespace-only text is dropped; comments are not reported.
+  /// its end tag, into `tree` (emptied first, or replaced by a new tree when
+  /// a node of its previous contents is still held). Whitespace-only text is
+  /// dropped where it comes first in its element; comments are not reported.
   /// - Returns: The element with its descendants.
   /// - Throws: ``XMLError`` when the document is malformed.
-  func readSubtree() throws(XMLError) -> XMLNode {
-    var stack: [XMLNode] = [currentNode()]
+  func readSubtree(into tree: inout XMLTree) throws(XMLError) -> XMLNode {
+    if isKnownUniquelyReferenced(&tree) {
+      tree.removeAll()
+    } else {
+      tree = XMLTree()
+    }
+    let root = appendCurrentElement(to: tree, parent: -1)
     if isSelfClosing {
       // `<e/>`: consume its end tag.
       _ = try read()
-      return stack[0]
+      return XMLNode(tree: tree, index: root)
     }
+    var stack: [Int] = [root]
     while let kind = try read() {
       switch kind {
       case .startElement:
-        stack.append(currentNode())
+        stack.append(appendCurrentElement(to: tree, parent: stack[stack.count - 1]))
       case .endElement:
         guard let done = stack.popLast() else { break }
-        if stack.isEmpty { return done }
-        stack[stack.count - 1].children.append(done)
+        if stack.isEmpty { return XMLNode(tree: tree, index: done) }
       case .text, .cdata:
-        let text = self.text
-        if !isXMLWhitespace(text) || !(stack.last?.children.isEmpty ?? true) {
-          stack[stack.count - 1].children.append(
-            XMLNode(name: "", attributes: [], children: [], text: text, line: line, column: column))
+        let parent = stack[stack.count - 1]
+        let start = tree.text.count
+        let blank = withUTF8Text { bytes in
+          tree.text.append(contentsOf: bytes)
+          return bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        }
+        if blank, tree.records[parent].firstChild < 0 {
+          tree.text.removeSubrange(start...)
+        } else {
+          _ = tree.append(
+            XMLTree.Record(
+              name: "", textStart: start, textCount: tree.text.count - start, line: line, column: column ?? 0),
+            parent: parent)
         }
       case .comment, .processingInstruction:
         break
       }
     }
     // The reader ended inside the subtree: it throws before this in practice.
-    return stack[0]
+    return XMLNode(tree: tree, index: root)
   }
 
-  private func currentNode() -> XMLNode {
-    var named: [(name: String, value: String)] = []
+  private func appendCurrentElement(to tree: XMLTree, parent: Int) -> Int {
+    var record = XMLTree.Record(name: localName, line: line, column: column ?? 0)
     if attributeCount > 0 {
-      named.reserveCapacity(attributeCount)
+      record.attributeStart = Int32(tree.attributes.count)
       for a in attributes {
         // Most attributes have no prefix: no need to build `prefix:local`.
-        named.append((a.name.prefix == nil ? a.name.localName : a.name.qualifiedName, a.value))
+        tree.attributes.append((a.name.prefix == nil ? a.name.localName : a.name.qualifiedName, a.value))
       }
+      record.attributeCount = Int32(tree.attributes.count) - record.attributeStart
     }
-    return XMLNode(name: localName, attributes: named, children: [], text: "", line: line, column: column)
+    return tree.append(record, parent: parent)
   }
 }
 
 /// Whether `text` is only XML whitespace (space, tab, CR, LF).
 func isXMLWhitespace(_ text: String) -> Bool {
   text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-}
-
-/// `text` with runs of XML whitespace made one space, and trimmed.
-func collapsingXMLWhitespace(_ text: String) -> String {
-  var bytes: [UInt8] = []
-  bytes.reserveCapacity(text.utf8.count)
-  var pendingSpace = false
-  for b in text.utf8 {
-    if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
-      pendingSpace = !bytes.isEmpty
-    } else {
-      if pendingSpace { bytes.append(0x20) }
-      pendingSpace = false
-      bytes.append(b)
-    }
-  }
-  if bytes.count == text.utf8.count { return text }
-  return String(decoding: bytes, as: UTF8.self)
 }
