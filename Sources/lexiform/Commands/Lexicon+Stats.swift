@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Lexiform
 
 extension LexiformCommand.Lexicon {
@@ -122,6 +122,6 @@ struct StatsSummary: Encodable {
     if let title { rows.append(("title", title)) }
     if let licence { rows.append(("licence", licence)) }
     let width = rows.map(\.0.count).max() ?? 0
-    return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
+    return rows.map { $0.0.padded(toUTF16Length: width) + "  " + $0.1 }.joined(separator: "\n")
   }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Lexiform
 
 extension TourReport {
@@ -42,11 +42,11 @@ extension TourReport {
     }
     let (conll, conllSummary) = try augment(
       "augment.eng.conll", .conll, [swahili], AugmentationOptions(dropsUnknown: true, seed: seed))
-    let labelled = conll.components(separatedBy: "\n\n").dropFirst().first ?? ""
+    let labelled = conll.split(separator: "\n\n", omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? ""
     lines.append(
       "  --format conll --drop-unknown: a 2-word LOC span becomes 3 words, B-/I- kept "
         + "(\(conllSummary.droppedTokens) words dropped):")
-    lines.append("    " + labelled.split(separator: "\n").map { $0.replacingOccurrences(of: "\t", with: "/") }.joined(separator: " "))
+    lines.append("    " + labelled.split(separator: "\n").map { $0.replacing("\t", with: "/") }.joined(separator: " "))
     let (massive, _) = try augment(
       "augment.eng.jsonl", .massive, [swahili], AugmentationOptions(seed: seed, targetLocale: "sw-KE"))
     if let first = massive.split(separator: "\n").first,

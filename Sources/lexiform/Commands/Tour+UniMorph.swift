@@ -20,7 +20,7 @@ extension TourReport {
     lines.append("  Canonical order (by dimension) of \(reordered): \(reordered.canonicalized())")
     var problems: [String] = []
     let summary = try UniMorphValidator().validate(path: path) { problem in
-      problems.append(problem.description.replacingOccurrences(of: samples + "/", with: ""))
+      problems.append(problem.description.replacing(samples + "/", with: ""))
     }
     lines.append("  lexiform unimorph validate: \(summary.errors) errors, \(summary.warnings) warning(s), each located:")
     for problem in problems { lines.append("    \(problem)") }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Lexiform
 
 extension LexiformCommand {
@@ -113,7 +113,7 @@ struct TourReport {
       while try reader.next() != nil {}
       lines.append("  broken.tei: read without error (unexpected)")
     } catch {
-      let shown = error.description.replacingOccurrences(of: samples + "/", with: "")
+      let shown = error.description.replacing(samples + "/", with: "")
       lines.append("  A truncated file is reported, not crashed on:")
       lines.append("    \(shown)")
     }
@@ -195,7 +195,7 @@ struct TourReport {
     }
     for row in rows {
       let cells = row.enumerated().map { i, cell in
-        i == row.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+        i == row.count - 1 ? cell : cell.padded(toUTF16Length: widths[i])
       }
       lines.append("  " + cells.joined(separator: "  "))
     }
