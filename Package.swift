@@ -4,7 +4,7 @@
 // that models can learn from.
 //
 // Each library target is listed with its test target right below it. C interop
-// lives in three small targets, each imported by exactly one Swift module:
+// lives in small targets, each imported by exactly one Swift module (CZlib by two):
 //
 //   CLibXML2           system library (pkg-config libxml-2.0), only LexiformXML
 //   _LexiformICUShims  C shim over ICU with plain C types, only LexiformUnicode
@@ -13,6 +13,7 @@
 //   _LexiformBLASShims OpenBLAS's cblas_sgemm, opened with dlopen on first
 //                      use, only LexiformInflection (the neural model's
 //                      matrix products)
+//   _LexiformMemoryShims  a cache prefetch hint, only LexiformUniMorph
 
 import PackageDescription
 
@@ -60,6 +61,11 @@ let package = Package(
       ]
     ),
 
+    // A prefetch hint (`__builtin_prefetch`), which Swift lacks: the UniMorph
+    // validator's duplicate-row set probes a table of tens of megabytes once
+    // per row (BENCHMARKS.md, UniMorph validation).
+    .target(name: "_LexiformMemoryShims"),
+
     // MARK: Libraries
 
     .target(name: "LexiformCore", dependencies: ["CZlib"]),
@@ -90,7 +96,7 @@ let package = Package(
       dependencies: ["LexiformTokenization", "LexiformXML", "_LexiformTestSupport"]
     ),
 
-    .target(name: "LexiformUniMorph", dependencies: ["LexiformCore", "LexiformUnicode"]),
+    .target(name: "LexiformUniMorph", dependencies: ["LexiformCore", "LexiformUnicode", "_LexiformMemoryShims"]),
     .testTarget(
       name: "LexiformUniMorphTests",
       dependencies: ["LexiformUniMorph", "_LexiformTestSupport"]

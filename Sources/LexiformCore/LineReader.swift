@@ -119,6 +119,8 @@ public final class LineReader {
   @exclusivity(unchecked) private var start = 0
   @exclusivity(unchecked) private var scanned = 0
   @exclusivity(unchecked) private var end = 0
+  /// Bytes in [start, validatedEnd) are known to be valid UTF-8.
+  @exclusivity(unchecked) private var validatedEnd = 0
   @exclusivity(unchecked) private var bufferOffset = 0
   @exclusivity(unchecked) private var atEnd = false
   /// Set after a too-long line: drop bytes up to the next '\n'.
@@ -186,14 +188,55 @@ public final class LineReader {
     return try body(line, lineNumber)
   }
 
+  /// Reads the next line and returns its bytes without copying them: the
+  /// non-generic form of ``withNextLine(_:)`` for loops where a generic
+  /// call per line costs more than the line (a caller in another module
+  /// gets an unspecialized generic call).
+  ///
+  /// The bytes are valid UTF-8 (repaired in lenient mode), without the line
+  /// terminator; ``lineNumber`` is the line's number. They stay valid only
+  /// until the next read from this reader.
+  /// - Returns: The line's bytes, or `nil` at the end of the input.
+  /// - Throws: The ``CoreError``s of ``nextLine()``.
+  /// - Complexity: O(length of the line), amortized.
+  public func nextLineBytes() throws(CoreError) -> UnsafeBufferPointer<UInt8>? {
+    try nextValidLine()
+  }
+
   // MARK: Lines
 
   /// The next line's bytes, validated or repaired.
   private func nextValidLine() throws(CoreError) -> UnsafeBufferPointer<UInt8>? {
     guard let line = try nextRawLine() else { return nil }
+    if isValidated(line) { return line }
     guard let bad = UTF8Validation.firstInvalid(in: line, from: 0) else { return line }
     if options.lenient { return repair(line, firstInvalid: bad) }
     throw invalidUTF8Error(line, at: bad.index, length: bad.length)
+  }
+
+  /// Whether the line (in the buffer) is known to be valid UTF-8: the
+  /// buffer is validated from the line on, up to its end, in one pass, and
+  /// the valid prefix found is remembered for the lines that follow (a pass
+  /// per line costs a call and a byte-by-byte tail each). Lines split valid
+  /// UTF-8 at `\n`, an ASCII byte, so the lines inside a valid run are
+  /// valid; a line reaching past the valid run is checked on its own, which
+  /// finds and reports the same first invalid sequence.
+  @inline(__always)
+  private func isValidated(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = line.baseAddress else { return true }
+    let lineStart = UnsafePointer(buffer).distance(to: base)
+    let lineEnd = lineStart + line.count
+    if lineEnd <= validatedEnd { return true }
+    // Validate from the line (or the end of the valid run inside it, a
+    // sequence boundary) to the end of the buffer.
+    let from = max(validatedEnd, lineStart)
+    let rest = UnsafeBufferPointer(start: buffer + from, count: end - from)
+    if let bad = UTF8Validation.firstInvalid(in: rest, from: 0) {
+      validatedEnd = from + bad.index
+    } else {
+      validatedEnd = end
+    }
+    return lineEnd <= validatedEnd
   }
 
   /// The next line's bytes as found in the input, without the terminator and
@@ -267,6 +310,7 @@ public final class LineReader {
       if pending > 0 { memmove(buffer, buffer + start, pending) }
       bufferOffset += start
       scanned -= start
+      validatedEnd = max(0, validatedEnd - start)
       end = pending
       start = 0
     }
@@ -370,7 +414,7 @@ func hexByte(_ byte: UInt8) -> String {
 enum UTF8Validation {
   /// The first ill-formed subsequence at or after `from`: its start and the
   /// length of its maximal subpart (the bytes that one U+FFFD replaces).
-  /// - Complexity: O(*n*); ASCII runs are checked 8 bytes at a time.
+  /// - Complexity: O(*n*); ASCII runs are checked 32, then 8, bytes at a time.
   static func firstInvalid(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> (index: Int, length: Int)? {
     guard let base = bytes.baseAddress else { return nil }
     let raw = UnsafeRawPointer(base)
@@ -378,6 +422,14 @@ enum UTF8Validation {
     var i = from
     while i < count {
       if base[i] < 0x80 {
+        while i + 32 <= count,
+          (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+            | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+            | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0
+        {
+          i += 32
+        }
         while i + 8 <= count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
           i += 8
         }

@@ -40,8 +40,20 @@ final class NFCQuickCheck {
   /// - Parameter bytes: Valid UTF-8.
   @inline(__always)
   func isSurelyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-    // Nothing at or above U+0300 (lead byte 0xCC or more): NFC.
-    for byte in bytes where byte >= 0xCC { return slowCheck(bytes) }
+    // Nothing at or above U+0300 (lead byte 0xCC or more): NFC. ASCII
+    // runs are skipped 8 bytes at a time.
+    guard let base = bytes.baseAddress else { return true }
+    let count = bytes.count
+    var i = 0
+    while i + 8 <= count,
+      UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+    {
+      i += 8
+    }
+    while i < count {
+      if base[i] >= 0xCC { return slowCheck(bytes) }
+      i += 1
+    }
     return true
   }
 

@@ -94,6 +94,9 @@ public final class UniMorphTableReader {
   /// Rows read ahead for detection: the line and its number.
   private var pending: [(String, Int)] = []
   private var pendingIndex = 0
+  /// The bytes of the pending line returned last by ``nextRowBytes()``.
+  private var held = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+  private var heldCapacity = 256
 
   /// Creates a reader; files are opened as they are reached.
   /// - Parameters:
@@ -102,6 +105,10 @@ public final class UniMorphTableReader {
   public init(paths: [String], options: UniMorphReaderOptions = UniMorphReaderOptions()) {
     self.paths = paths
     self.options = options
+  }
+
+  deinit {
+    held.deallocate()
   }
 
   /// The files that make up a table: `path` itself if it exists, else its
@@ -147,13 +154,30 @@ public final class UniMorphTableReader {
     _ body: (_ lemma: UnsafeBufferPointer<UInt8>, _ form: UnsafeBufferPointer<UInt8>, _ tags: UnsafeBufferPointer<UInt8>)
       -> R
   ) throws(UniMorphError) -> R? {
+    guard let row = try nextRowBytes() else { return nil }
+    return body(row.lemma, row.form, row.tags)
+  }
+
+  /// Reads the next row without creating strings and returns its fields as
+  /// UTF-8 bytes, valid only until the next read from this reader: the
+  /// non-generic form of ``withNextRow(_:)``, for loops over millions of
+  /// rows (a generic call from another module is not specialized). Rows are
+  /// read, detected, checked and skipped exactly as ``next()`` does.
+  ///
+  /// ```swift
+  /// while let row = try reader.nextRowBytes() { write(row.lemma, row.tags, row.form) }
+  /// ```
+  /// - Returns: The row's fields, or `nil` after the last row of the last file.
+  /// - Throws: As ``next()``.
+  /// - Complexity: O(*n*) in the row's bytes; no allocation per row.
+  public func nextRowBytes() throws(UniMorphError) -> (
+    lemma: UnsafeBufferPointer<UInt8>, form: UnsafeBufferPointer<UInt8>, tags: UnsafeBufferPointer<UInt8>
+  )? {
     while true {
       if pendingIndex < pending.count {
         let (line, number) = pending[pendingIndex]
         pendingIndex += 1
-        var text = line
-        let split = text.withUTF8 { Self.split($0, columnOrder, body) }
-        if let split { return split }
+        if let split = Self.split(hold(line), columnOrder) { return split }
         if try entry(line, number) != nil {
           assertionFailure("a row that does not split is an entry")
         }
@@ -163,34 +187,38 @@ public final class UniMorphTableReader {
         guard try openNextFile() else { return nil }
         continue
       }
-      let order = columnOrder
-      var result: R?
-      var malformed: (String, Int)?
-      let more: Bool?
+      let line: UnsafeBufferPointer<UInt8>?
       do {
-        more = try reader.withNextLine { bytes, number -> Bool in
-          guard Self.isData(bytes) else { return true }
-          result = Self.split(bytes, order, body)
-          if result == nil { malformed = (String(decoding: bytes, as: UTF8.self), number) }
-          return true
-        }
-      } catch let error as CoreError {
+        line = try reader.nextLineBytes()
+      } catch {
         let wrapped = UniMorphError.reading(error)
         guard options.lenient, error.code == .invalidUTF8 else { throw wrapped }
         skipped.record(reason: wrapped.code.rawValue, at: error.location ?? reader.location)
         continue
-      } catch {
-        throw UniMorphError(.unreadable, at: SourceLocation(path: paths[fileIndex]), "\(error)")
       }
-      if more == nil {
+      guard let line else {
         guard try openNextFile() else { return nil }
         continue
       }
-      if let result { return result }
-      if let (line, number) = malformed, try entry(line, number) != nil {
+      guard Self.isData(line) else { continue }
+      if let split = Self.split(line, columnOrder) { return split }
+      if try entry(String(decoding: line, as: UTF8.self), reader.lineNumber) != nil {
         assertionFailure("a row that does not split is an entry")
       }
     }
+  }
+
+  /// Copies a pending line's bytes into `held`, where they stay until the
+  /// next call.
+  private func hold(_ line: String) -> UnsafeBufferPointer<UInt8> {
+    let count = line.utf8.count
+    if count > heldCapacity {
+      held.deallocate()
+      heldCapacity = max(count, heldCapacity * 2)
+      held = .allocate(capacity: heldCapacity)
+    }
+    let written = UnsafeMutableBufferPointer(start: held, count: count).initialize(from: line.utf8).1
+    return UnsafeBufferPointer(start: held, count: written)
   }
 
   /// Whether a line is a data row: not empty, not a comment, not only
@@ -200,13 +228,12 @@ public final class UniMorphTableReader {
     return !bytes.allSatisfy { $0 == 0x20 || $0 == 0x0D }
   }
 
-  /// Calls `body` with the fields of a well-formed row (three non-empty
+  /// The lemma, form and features of a well-formed row (three non-empty
   /// tab-separated fields); `nil` for any other row.
   @inline(__always)
-  private static func split<R>(
-    _ line: UnsafeBufferPointer<UInt8>, _ order: UniMorphColumnOrder,
-    _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R
-  ) -> R? {
+  private static func split(
+    _ line: UnsafeBufferPointer<UInt8>, _ order: UniMorphColumnOrder
+  ) -> (lemma: UnsafeBufferPointer<UInt8>, form: UnsafeBufferPointer<UInt8>, tags: UnsafeBufferPointer<UInt8>)? {
     guard let base = line.baseAddress, let tab1 = memchr(base, 0x09, line.count) else { return nil }
     let first = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(tab1))
     let rest = first + 1
@@ -218,7 +245,7 @@ public final class UniMorphTableReader {
     let lemma = UnsafeBufferPointer(start: base, count: first)
     let middle = UnsafeBufferPointer(start: base + rest, count: second - rest)
     let last = UnsafeBufferPointer(start: base + second + 1, count: line.count - second - 1)
-    return order == .lemmaFormTags ? body(lemma, middle, last) : body(lemma, last, middle)
+    return order == .lemmaFormTags ? (lemma, middle, last) : (lemma, last, middle)
   }
 
   /// Splits a line into an entry; `nil` for a skipped line.

@@ -34,12 +34,15 @@ final class BundleElementCache {
     var labels: [String]
     /// The exclusion group shared by its labels (not for layered elements).
     var group: (key: String, dimension: String)?
-    /// An integer for `setKey`, for the repeated-feature check.
+    /// An integer for `group`'s key.
+    var groupIndex: Int
+    /// An integer for `setKey`, for the repeated-feature check and the
+    /// bundle's identity.
     var keyIndex: Int
 
     init(
       text: String, width: Int, problems: [BundleProblem], setKey: String, isLayered: Bool, labels: [String],
-      group: (key: String, dimension: String)?, keyIndex: Int
+      group: (key: String, dimension: String)?, groupIndex: Int, keyIndex: Int
     ) {
       self.text = text
       self.width = width
@@ -48,12 +51,17 @@ final class BundleElementCache {
       self.isLayered = isLayered
       self.labels = labels
       self.group = group
+      self.groupIndex = groupIndex
       self.keyIndex = keyIndex
     }
   }
 
   /// Element set keys → integers.
   @exclusivity(unchecked) private var keyIndices: [String: Int] = [:]
+  /// Exclusion group keys → integers.
+  @exclusivity(unchecked) private var groupIndices: [String: Int] = [:]
+  /// For `check`: the first element of each exclusion group in the bundle.
+  @exclusivity(unchecked) private var byGroup: [(group: Int, element: Element)] = []
 
   private let lookup: LabelLookup
   private let table = ByteKeyTable(capacity: 1024)
@@ -65,9 +73,18 @@ final class BundleElementCache {
     self.lookup = lookup
   }
 
-  /// The problems of a bundle and its set identity (`FeatureBundle.setKey`),
-  /// or `nil` when the general path must decide.
-  func check(_ tags: UnsafeRawBufferPointer) -> (problems: [BundleProblem], setKey: String)? {
+  /// The integer for an element's set key (`FeatureElement.setKey`).
+  func keyIndex(_ setKey: String) -> Int {
+    if let known = keyIndices[setKey] { return known }
+    let index = keyIndices.count
+    keyIndices[setKey] = index
+    return index
+  }
+
+  /// The problems of a bundle and its set identity (the sorted, distinct
+  /// ``keyIndex(_:)``s of its elements: equal exactly when the bundles'
+  /// `FeatureBundle.setKey`s are), or `nil` when the general path must decide.
+  func check(_ tags: UnsafeRawBufferPointer) -> (problems: [BundleProblem], keys: [Int])? {
     guard !tags.isEmpty else { return nil }
     indices.removeAll(keepingCapacity: true)
     var depth = 0
@@ -94,21 +111,25 @@ final class BundleElementCache {
     // The checks between elements, as in FeatureBundle.problems(_:offset:).
     var problems: [BundleProblem] = []
     var position = 0
-    var byGroup: [String: Int] = [:]
+    byGroup.removeAll(keepingCapacity: true)
+    defer { byGroup.removeAll(keepingCapacity: true) }
+    var keys: [Int] = []
+    keys.reserveCapacity(indices.count)
     for (n, index) in indices.enumerated() {
       guard let element = elements[index] else { return nil }
+      keys.append(element.keyIndex)
       for var problem in element.problems {
         problem.offset += position
         problems.append(problem)
       }
       let key = element.keyIndex
-      if indices[..<n].contains(where: { elements[$0]?.keyIndex == key }) {
+      if keys[..<n].contains(key) {
         problems.append(
           BundleProblem(
             offset: position, code: .repeatedFeature,
             message: "\(element.text) appears twice in the bundle\(element.isLayered ? " at this level" : "")"))
       } else if let group = element.group {
-        if let firstIndex = byGroup[group.key], let first = elements[firstIndex] {
+        if let first = byGroup.first(where: { $0.group == element.groupIndex })?.element {
           if !FeatureBundle.compatible(first.labels, element.labels) {
             problems.append(
               BundleProblem(
@@ -119,23 +140,23 @@ final class BundleElementCache {
               ))
           }
         } else {
-          byGroup[group.key] = index
+          byGroup.append((element.groupIndex, element))
         }
       }
       position += element.width + 1
     }
-    let setKey: String
-    if indices.count == 1, let only = elements[indices[0]] {
-      setKey = only.setKey
-    } else {
-      var keys = indices.compactMap { elements[$0]?.setKey }
-      keys.sort()
-      var unique: [String] = []
-      unique.reserveCapacity(keys.count)
-      for key in keys where unique.last != key { unique.append(key) }
-      setKey = unique.joined(separator: ";")
-    }
-    return (problems, setKey)
+    return (problems, Self.sortedDistinct(keys))
+  }
+
+  /// The integers sorted, without repeats.
+  static func sortedDistinct(_ keys: [Int]) -> [Int] {
+    guard keys.count > 1 else { return keys }
+    var sorted = keys
+    sorted.sort()
+    var unique: [Int] = []
+    unique.reserveCapacity(sorted.count)
+    for key in sorted where unique.last != key { unique.append(key) }
+    return unique
   }
 
   /// The index of an element's bytes, parsed and checked on first sight.
@@ -148,12 +169,16 @@ final class BundleElementCache {
     {
       let (problems, labels) = FeatureBundle.problems(of: element, lookup)
       let setKey = element.setKey
-      let keyIndex = keyIndices[setKey] ?? keyIndices.count
-      keyIndices[setKey] = keyIndex
+      let group = element.layer == nil ? FeatureBundle.exclusionGroup(labels, lookup) : nil
+      var groupIndex = -1
+      if let group {
+        groupIndex = groupIndices[group.key] ?? groupIndices.count
+        groupIndices[group.key] = groupIndex
+      }
       parsed = Element(
         text: text, width: text.unicodeScalars.count, problems: problems, setKey: setKey,
-        isLayered: element.layer != nil, labels: labels,
-        group: element.layer == nil ? FeatureBundle.exclusionGroup(labels, lookup) : nil, keyIndex: keyIndex)
+        isLayered: element.layer != nil, labels: labels, group: group, groupIndex: groupIndex,
+        keyIndex: keyIndex(setKey))
     }
     elements.append(parsed)
     table.insert(bytes, value: elements.count - 1)

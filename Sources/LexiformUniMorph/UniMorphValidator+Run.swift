@@ -13,15 +13,22 @@ final class ValidationRun {
   let reportProblem: (UniMorphError) -> Void
   @exclusivity(unchecked) var summary: UniMorphValidationSummary
 
-  /// Distinct feature strings → index into `checks`.
+  /// Distinct feature strings → index into `checks` and `checkProblems`.
   private let tagCache = ByteKeyTable(capacity: 4096)
-  @exclusivity(unchecked) private var checks: [(problems: [BundleProblem], identity: Int)] = []
-  /// Bundle set identities (`setKey`) → small integers.
-  @exclusivity(unchecked) private var identities: [String: Int] = [:]
-  /// lemma, form and bundle identity of each row → its line.
-  private let rows = ByteKeyTable(capacity: 1 << 16)
-  @exclusivity(unchecked) private var rowKeyBuffer = UnsafeMutableRawPointer.allocate(byteCount: 256, alignment: 8)
-  @exclusivity(unchecked) private var rowKeyCapacity = 256
+  /// Each feature string's set identity and whether it has problems (plain
+  /// values: reading them costs no reference counting).
+  @exclusivity(unchecked) private var checks: [(identity: Int, hasProblems: Bool)] = []
+  @exclusivity(unchecked) private var checkProblems: [[BundleProblem]] = []
+  /// Bundle set identities (sorted element key integers, as bytes) → small integers.
+  private let identities = ByteKeyTable(capacity: 4096)
+  /// Lemma, form and bundle identity of each row → its line.
+  private let rows: DuplicateRowSet
+  /// The row whose duplicate and paradigm checks are still to be done: its
+  /// fingerprint, line and form column, with its lemma and form (copied
+  /// only for the paradigm check).
+  @exclusivity(unchecked) private var pending: (fingerprint: DuplicateRowSet.Fingerprint, line: Int, formColumn: Int)?
+  @exclusivity(unchecked) private var pendingLemma: [UInt8] = []
+  @exclusivity(unchecked) private var pendingForm: [UInt8] = []
   private let quickCheck: NFCQuickCheck
   /// The last lemma's bytes and whether it was NFC.
   @exclusivity(unchecked) private var lastLemma: [UInt8] = []
@@ -32,6 +39,7 @@ final class ValidationRun {
 
   init(validator: UniMorphValidator, path: String, report: @escaping (UniMorphError) -> Void) {
     self.validator = validator
+    self.rows = DuplicateRowSet(expectedRows: Self.expectedRows(path))
     self.path = path
     self.reportProblem = report
     self.summary = UniMorphValidationSummary(path: path, columnOrder: .lemmaFormTags, detected: false)
@@ -42,15 +50,29 @@ final class ValidationRun {
     self.quickCheck = validator.quickCheck
   }
 
-  deinit {
-    rowKeyBuffer.deallocate()
+  /// A guess at a file's rows from its size (40 bytes a row), so that the
+  /// duplicate set rarely grows; a compressed file or standard input starts
+  /// small and grows.
+  static func expectedRows(_ path: String) -> Int {
+    var info = stat()
+    guard path != "-", stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return 1 << 16 }
+    return max(1 << 16, min(Int(info.st_size) / 40, 1 << 28))
   }
 
   func report(_ error: UniMorphError) {
-    summary.counts[error.code, default: 0] += 1
+    // Counted here and added to `summary.counts` at the end: a few codes,
+    // found by comparison, cost less than hashing a code per problem.
+    if let index = codeCounts.firstIndex(where: { $0.code == error.code }) {
+      codeCounts[index].count += 1
+    } else {
+      codeCounts.append((error.code, 1))
+    }
     if error.severity == .error { summary.errors += 1 } else { summary.warnings += 1 }
     reportProblem(error)
   }
+
+  /// Problems by code not yet in `summary.counts`.
+  @exclusivity(unchecked) private var codeCounts: [(code: UniMorphError.Code, count: Int)] = []
 
   func problem(
     _ code: UniMorphError.Code, line: Int, column: Int?, _ message: String, severity: DiagnosticSeverity = .error
@@ -72,12 +94,21 @@ final class ValidationRun {
   }
 
   func finish() {
+    completePending()
     paradigm.flush(self)
+    for (code, count) in codeCounts { summary.counts[code, default: 0] += count }
+    codeCounts.removeAll()
   }
 
   // MARK: Rows
 
   /// Checks one line (bytes without the terminator).
+  ///
+  /// A row's last two checks, the duplicate check and the paradigm's, are
+  /// completed when the next row (or the end) comes, so that the duplicate
+  /// set's slot for the row is fetched from memory while the rest of the
+  /// row is checked. Problems are reported in the same order as if each row
+  /// were checked whole: anything that reports first completes the pending row.
   func check(_ line: UnsafeBufferPointer<UInt8>, line number: Int) {
     guard let base = line.baseAddress, line.count > 0, base[0] != UInt8(ascii: "#") else { return }
     if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { return }
@@ -86,14 +117,29 @@ final class ValidationRun {
     var tabs: (Int, Int) = (-1, -1)
     var tabCount = 0
     var extra = -1
-    var search = 0
-    while search < line.count, let found = memchr(base + search, 0x09, line.count - search) {
-      let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+    @inline(__always) func tab(at index: Int) {
       if tabCount == 0 { tabs.0 = index } else if tabCount == 1 { tabs.1 = index } else if extra < 0 { extra = index }
       tabCount += 1
-      search = index + 1
+    }
+    // Tabs, 8 bytes at a time: a byte of `word ^ 0x09…` is 0 exactly where
+    // the line has a tab, and `zeroBytes` marks those bytes' high bits.
+    let count = line.count
+    var at = 0
+    while at + 8 <= count {
+      let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: at, as: UInt64.self) ^ 0x0909_0909_0909_0909
+      var zeroBytes = ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word | 0x7F7F_7F7F_7F7F_7F7F)
+      while zeroBytes != 0 {
+        tab(at: at + zeroBytes.trailingZeroBitCount >> 3)
+        zeroBytes &= zeroBytes &- 1
+      }
+      at += 8
+    }
+    while at < count {
+      if base[at] == 0x09 { tab(at: at) }
+      at += 1
     }
     guard tabCount == 2 else {
+      completePending()
       let at = tabCount > 2 ? extra + 1 : line.count
       problem(
         .columnCount, line: number, column: Self.column(line, at),
@@ -104,30 +150,38 @@ final class ValidationRun {
     let third = (tabs.1 + 1)..<line.count
     let lemmaRange = 0..<tabs.0
     let (formRange, tagsRange) = summary.columnOrder == .lemmaFormTags ? (second, third) : (third, second)
-    var emptyField = false
-    if lemmaRange.isEmpty || second.isEmpty || third.isEmpty {
+    let emptyField = lemmaRange.isEmpty || second.isEmpty || third.isEmpty
+    let lemma = UnsafeBufferPointer(rebasing: line[lemmaRange])
+    let form = UnsafeBufferPointer(rebasing: line[formRange])
+    let tags = UnsafeBufferPointer(rebasing: line[tagsRange])
+    // Features: looked up (or analyzed) now, reported below.
+    var identity = -1
+    var tagIndex = -1
+    if !tagsRange.isEmpty {
+      tagIndex = tagCache.value(for: UnsafeRawBufferPointer(tags)) ?? analyze(UnsafeRawBufferPointer(tags))
+      identity = checks[tagIndex].identity
+    }
+    // Duplicates: fetch the row's slot now, look at it with the next row.
+    var fingerprint: DuplicateRowSet.Fingerprint?
+    if !emptyField {
+      let found = rows.fingerprint(lemma: lemma, form: form, identity: identity, tags: tags)
+      rows.prefetch(found)
+      fingerprint = found
+    }
+    completePending()
+    if emptyField {
       for (name, range) in [("lemma", lemmaRange), ("form", formRange), ("features", tagsRange)] where range.isEmpty {
         problem(.emptyField, line: number, column: Self.column(line, range.lowerBound), "empty \(name) field")
       }
-      emptyField = true
     }
-    // Features.
-    var identity = -1
-    if !tagsRange.isEmpty {
-      let tags = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(line)[tagsRange])
-      let index = tagCache.value(for: tags) ?? analyze(tags)
-      let checked = checks[index]
-      identity = checked.identity
-      if !checked.problems.isEmpty {
-        let start = Self.column(line, tagsRange.lowerBound)
-        for item in checked.problems {
-          problem(item.code, line: number, column: start + item.offset, item.message)
-        }
+    if tagIndex >= 0, checks[tagIndex].hasProblems {
+      let start = Self.column(line, tagsRange.lowerBound)
+      for item in checkProblems[tagIndex] {
+        problem(item.code, line: number, column: start + item.offset, item.message)
       }
     }
     // Normalization.
     if !lemmaRange.isEmpty {
-      let lemma = UnsafeBufferPointer(rebasing: line[lemmaRange])
       if !Self.same(lemma, lastLemma) {
         lastLemma.removeAll(keepingCapacity: true)
         lastLemma.append(contentsOf: lemma)
@@ -137,50 +191,64 @@ final class ValidationRun {
         problem(.notNFC, line: number, column: 1, "lemma is not in Unicode Normalization Form C (NFC)")
       }
     }
-    if !formRange.isEmpty {
-      let form = UnsafeBufferPointer(rebasing: line[formRange])
-      if !isNFC(form) {
-        problem(
-          .notNFC, line: number, column: Self.column(line, formRange.lowerBound),
-          "form is not in Unicode Normalization Form C (NFC)")
-      }
+    if !formRange.isEmpty && !isNFC(form) {
+      problem(
+        .notNFC, line: number, column: Self.column(line, formRange.lowerBound),
+        "form is not in Unicode Normalization Form C (NFC)")
     }
-    guard !emptyField else { return }
-    // Duplicates.
-    let earlier = rowKey(line, lemma: lemmaRange, form: formRange, tags: tagsRange, identity: identity) {
-      rows.insert($0, value: number)
+    guard let fingerprint else { return }
+    pending = (fingerprint, number, 0)
+    if validator.options.checksUnrelatedForms {
+      // The line's bytes may move before the row is completed.
+      pending?.formColumn = Self.column(line, formRange.lowerBound)
+      pendingLemma.removeAll(keepingCapacity: true)
+      pendingLemma.append(contentsOf: lemma)
+      pendingForm.removeAll(keepingCapacity: true)
+      pendingForm.append(contentsOf: form)
     }
-    if let earlier {
+  }
+
+  /// The duplicate check and the paradigm's check of the row before, if
+  /// it has not been completed.
+  func completePending() {
+    guard let (fingerprint, number, formColumn) = pending else { return }
+    pending = nil
+    if let earlier = rows.insert(fingerprint, line: number) {
       problem(.duplicateRow, line: number, column: 1, "duplicate row: the same lemma, form and features as line \(earlier)")
     }
     // Relatedness of form and lemma.
     if validator.options.checksUnrelatedForms {
-      paradigm.add(
-        lemma: UnsafeBufferPointer(rebasing: line[lemmaRange]), form: UnsafeBufferPointer(rebasing: line[formRange]),
-        line: number, formColumn: Self.column(line, formRange.lowerBound), run: self)
+      pendingLemma.withUnsafeBufferPointer { lemma in
+        pendingForm.withUnsafeBufferPointer { form in
+          paradigm.add(lemma: lemma, form: form, line: number, formColumn: formColumn, run: self)
+        }
+      }
     }
   }
 
   /// Parses and checks a feature string not seen before; caches the result.
   private func analyze(_ tags: UnsafeRawBufferPointer) -> Int {
     var result: (problems: [BundleProblem], identity: Int) = ([], -1)
-    if let (problems, key) = elementCache.check(tags) {
+    if let (problems, keys) = elementCache.check(tags) {
       result.problems = problems
-      result.identity = identity(key)
+      result.identity = identity(keys)
     } else {
       result = analyzeParsing(tags)
     }
     let index = checks.count
-    checks.append(result)
+    checks.append((result.identity, !result.problems.isEmpty))
+    checkProblems.append(result.problems)
     tagCache.insert(tags, value: index)
     return index
   }
 
   /// The small integer for a bundle's set identity.
-  private func identity(_ key: String) -> Int {
-    if let known = identities[key] { return known }
-    identities[key] = identities.count
-    return identities.count - 1
+  private func identity(_ keys: [Int]) -> Int {
+    keys.withUnsafeBytes { bytes in
+      if let known = identities.value(for: bytes) { return known }
+      identities.insert(bytes, value: identities.count)
+      return identities.count - 1
+    }
   }
 
   /// Parses and checks any bundle (the general path).
@@ -190,7 +258,8 @@ final class ValidationRun {
     do {
       let bundle = try FeatureBundle(parsing: text, at: SourceLocation(path: "", line: 1, column: 0))
       result.problems = bundle.problems(labels)
-      result.identity = identity(bundle.setKey)
+      result.identity = identity(
+        BundleElementCache.sortedDistinct(bundle.elements.map { elementCache.keyIndex($0.setKey) }))
     } catch {
       result.problems = [BundleProblem(offset: error.location?.column ?? 0, code: error.code, message: error.message)]
     }
@@ -200,8 +269,8 @@ final class ValidationRun {
   /// The element path's problems and identity for `tags`, or `nil` when it
   /// leaves the bundle to the general path (for tests that compare the two).
   func analyzeByElements(_ tags: UnsafeRawBufferPointer) -> (problems: [BundleProblem], identity: Int)? {
-    guard let (problems, key) = elementCache.check(tags) else { return nil }
-    return (problems, identity(key))
+    guard let (problems, keys) = elementCache.check(tags) else { return nil }
+    return (problems, identity(keys))
   }
 
   /// Whether lemma or form bytes are in NFC: the byte-level quick check,
@@ -209,39 +278,6 @@ final class ValidationRun {
   @inline(__always)
   private func isNFC(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     quickCheck.isNFC(text)
-  }
-
-  /// Builds a row's duplicate key in `rowKeyBuffer` and passes it to `body`:
-  /// lemma, 0, form, 0, then the bundle's identity (8 bytes) or, for a bundle
-  /// that does not parse, its text.
-  @inline(__always)
-  private func rowKey<R>(
-    _ line: UnsafeBufferPointer<UInt8>, lemma: Range<Int>, form: Range<Int>, tags: Range<Int>, identity: Int,
-    _ body: (UnsafeRawBufferPointer) -> R
-  ) -> R {
-    let tail = identity >= 0 ? MemoryLayout<Int>.size : tags.count
-    let needed = lemma.count + form.count + 2 + tail
-    if needed > rowKeyCapacity {
-      rowKeyBuffer.deallocate()
-      rowKeyCapacity = max(needed, rowKeyCapacity * 2)
-      rowKeyBuffer = .allocate(byteCount: rowKeyCapacity, alignment: 8)
-    }
-    guard let base = line.baseAddress else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-    var at = 0
-    (rowKeyBuffer + at).copyMemory(from: base + lemma.lowerBound, byteCount: lemma.count)
-    at += lemma.count
-    rowKeyBuffer.storeBytes(of: 0, toByteOffset: at, as: UInt8.self)
-    at += 1
-    (rowKeyBuffer + at).copyMemory(from: base + form.lowerBound, byteCount: form.count)
-    at += form.count
-    rowKeyBuffer.storeBytes(of: 0, toByteOffset: at, as: UInt8.self)
-    at += 1
-    if identity >= 0 {
-      rowKeyBuffer.storeBytes(of: identity, toByteOffset: at, as: Int.self)
-    } else {
-      (rowKeyBuffer + at).copyMemory(from: base + tags.lowerBound, byteCount: tags.count)
-    }
-    return body(UnsafeRawBufferPointer(start: rowKeyBuffer, count: needed))
   }
 
   /// Whether two byte strings are equal.

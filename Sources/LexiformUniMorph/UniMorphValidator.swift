@@ -155,16 +155,14 @@ public final class UniMorphValidator {
     }
     while true {
       do {
-        let more = try reader.withNextLine { bytes, number in run.check(bytes, line: number) }
-        if more == nil { break }
-      } catch let error as CoreError where error.code == .invalidUTF8 {
+        guard let bytes = try reader.nextLineBytes() else { break }
+        run.check(bytes, line: reader.lineNumber)
+      } catch where error.code == .invalidUTF8 {
+        run.completePending()
         run.report(UniMorphError.reading(error))
-      } catch let error as CoreError {
-        run.finish()
-        throw UniMorphError.reading(error)
       } catch {
         run.finish()
-        throw UniMorphError(.unreadable, at: SourceLocation(path: path), "\(error)")
+        throw UniMorphError.reading(error)
       }
     }
     run.finish()

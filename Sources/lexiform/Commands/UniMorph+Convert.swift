@@ -78,24 +78,43 @@ extension LexiformCommand.UniMorph {
       reportReading(reader, quiet: options.quiet)
     }
 
-    /// Writes every row in `order` on bytes, through one reused buffer.
+    /// Writes every row in `order` on bytes: each row's three fields are
+    /// copied as byte ranges into one reused buffer, written out every
+    /// 128 KiB.
     static func reorder(_ reader: UniMorphTableReader, to order: UniMorphColumnOrder, _ output: AtomicOutput) throws {
-      var buffer: [UInt8] = []
-      buffer.reserveCapacity(1 << 17)
-      while try reader.withNextRow({ lemma, form, tags -> Void in
-        buffer.append(contentsOf: lemma)
-        buffer.append(0x09)
-        buffer.append(contentsOf: order == .lemmaFormTags ? form : tags)
-        buffer.append(0x09)
-        buffer.append(contentsOf: order == .lemmaFormTags ? tags : form)
-        buffer.append(0x0A)
-      }) != nil {
-        if buffer.count >= 1 << 16 {
-          try buffer.withUnsafeBytes { try output.write(bytes: $0) }
-          buffer.removeAll(keepingCapacity: true)
-        }
+      let capacity = 1 << 17
+      let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+      defer { buffer.deallocate() }
+      var count = 0
+      func flush() throws {
+        try output.write(bytes: UnsafeRawBufferPointer(start: buffer, count: count))
+        count = 0
       }
-      try buffer.withUnsafeBytes { try output.write(bytes: $0) }
+      func append(_ field: UnsafeBufferPointer<UInt8>, _ terminator: UInt8) {
+        if let base = field.baseAddress { (buffer + count).copyMemory(from: base, byteCount: field.count) }
+        count += field.count
+        buffer.storeBytes(of: terminator, toByteOffset: count, as: UInt8.self)
+        count += 1
+      }
+      while let row = try reader.nextRowBytes() {
+        let (second, third) = order == .lemmaFormTags ? (row.form, row.tags) : (row.tags, row.form)
+        let needed = row.lemma.count + second.count + third.count + 3
+        if count + needed > capacity {
+          try flush()
+          if needed > capacity {
+            // A row longer than the buffer goes out field by field.
+            for (field, terminator) in [(row.lemma, UInt8(0x09)), (second, 0x09), (third, 0x0A)] {
+              try output.write(bytes: UnsafeRawBufferPointer(field))
+              try withUnsafeBytes(of: terminator) { try output.write(bytes: $0) }
+            }
+            continue
+          }
+        }
+        append(row.lemma, 0x09)
+        append(second, 0x09)
+        append(third, 0x0A)
+      }
+      try flush()
     }
   }
 }
