@@ -78,7 +78,8 @@ final class DuplicateRowSet {
     hash.combine(form)
     hash.combine(UInt64(bitPattern: Int64(identity)))
     if identity < 0 { hash.combine(tags) }
-    return Fingerprint(high: hash.a | 1, low: UInt32(truncatingIfNeeded: hash.b >> 32))
+    let (a, b) = hash.finished
+    return Fingerprint(high: a | 1, low: UInt32(truncatingIfNeeded: b >> 32))
   }
 
   /// Starts loading the slot where `insert` will look for `fingerprint`
@@ -164,24 +165,38 @@ final class DuplicateRowSet {
 }
 
 /// A 128-bit hash of a sequence of byte strings and words, as two 64-bit
-/// lanes: lane a xors each word in and mixes with MurmurHash3's 64-bit
-/// finalizer, lane b adds it and mixes with SplitMix64's. Each byte string
-/// enters as its length, then its bytes 8 at a time (a short tail as one
-/// word), so that different sequences give different word streams.
+/// lanes: for each word, lane a xors it in, multiplies by one odd constant
+/// and rotates; lane b adds it, multiplies by another and rotates by another
+/// amount (each step a bijection of the lane, so sequences that differ in
+/// one word never collide); ``finished`` passes lane a through MurmurHash3's
+/// 64-bit finalizer and lane b through SplitMix64's. Each byte string enters
+/// as its length, then its bytes 8 at a time (a short tail as one word), so
+/// that different sequences give different word streams.
 struct RowHash {
-  var a: UInt64 = 0x243F_6A88_85A3_08D3
-  var b: UInt64 = 0x1319_8A2E_0370_7344
+  private var a: UInt64 = 0x243F_6A88_85A3_08D3
+  private var b: UInt64 = 0x1319_8A2E_0370_7344
 
   @inline(__always)
   mutating func combine(_ word: UInt64) {
-    var x = (a ^ word) &* 0xFF51_AFD7_ED55_8CCD
+    let x = (a ^ word) &* 0x9E37_79B9_7F4A_7C15
+    a = x << 29 | x >> 35
+    let y = (b &+ word) &* 0xC2B2_AE3D_27D4_EB4F
+    b = y << 31 | y >> 33
+  }
+
+  /// The two lanes, mixed.
+  @inline(__always)
+  var finished: (a: UInt64, b: UInt64) {
+    var x = a &* 0xFF51_AFD7_ED55_8CCD
     x ^= x >> 33
     x = x &* 0xC4CE_B9FE_1A85_EC53
-    a = x ^ (x >> 33)
-    var y = (b &+ word) &* 0xBF58_476D_1CE4_E5B9
-    y ^= y >> 30
+    x ^= x >> 33
+    var y = b ^ (b >> 30)
+    y = y &* 0xBF58_476D_1CE4_E5B9
+    y ^= y >> 27
     y = y &* 0x94D0_49BB_1331_11EB
-    b = y ^ (y >> 31)
+    y ^= y >> 31
+    return (x, y)
   }
 
   @inline(__always)

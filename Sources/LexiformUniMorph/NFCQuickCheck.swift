@@ -1,38 +1,40 @@
 import LexiformUnicode
 
 /// A quick test that UTF-8 text is in Unicode Normalization Form C, on its
-/// bytes and without creating strings, after the quick-check algorithm of
-/// UAX #15 §9 (Unicode 15.1): text whose every code point has NFC_Quick_Check
-/// = Yes and canonical combining class 0 is in NFC.
+/// bytes and without creating strings: the quick-check algorithm of UAX #15
+/// §9 (Unicode 15.1). Text passes when every code point has NFC_Quick_Check
+/// = Yes and the combining marks of each run are in canonical order
+/// (non-decreasing canonical combining class); such text is in NFC.
 ///
-/// Such code points are called *inert* here. Everything below U+0300 is
-/// inert (the first combining mark is U+0300), so ASCII and Latin-1 text is
-/// decided from its bytes alone. Above it, whether a code point is inert is
-/// asked of ICU once per code point and remembered: it is when ICU says that
-/// NFC has a boundary before it (`unorm2_hasBoundaryBefore`: NFC_QC ≠ Maybe,
-/// combining class 0) *and* NFC leaves it unchanged on its own (NFC_QC ≠ No),
-/// and Swift agrees that its combining class is 0.
+/// Everything below U+0300 (the first combining mark) has NFC_QC = Yes and
+/// combining class 0, so ASCII and Latin-1 text is decided from its bytes
+/// alone. Above it, each code point's NFC_QC and combining class are asked
+/// of ICU once, the first time the code point is seen, and remembered.
 ///
-/// Text with a code point that is not inert goes to ICU's quick check
-/// (`unorm2_spanQuickCheckYes`) in UTF-16, without creating a string; text
-/// that it does not pass whole (a character with NFC_QC = Maybe or No, or
-/// marks out of canonical order) gets `nil`: the caller then normalizes it to
-/// decide.
+/// Text that does not pass (a code point with NFC_QC = No or Maybe, or
+/// marks out of order) gets `nil` from ``isSurelyNFC(_:)``: ``isNFC(_:)``
+/// then normalizes it with ICU, in UTF-16 and without creating strings, and
+/// compares.
 ///
 /// - Complexity: O(*n*) in the bytes; one ICU query per distinct code point
 ///   at or above U+0300, the first time it is seen.
 final class NFCQuickCheck {
   private let normalizer: Normalizer?
-  /// Basic Multilingual Plane code points: 0 not yet known, 1 inert, 2 not.
-  @exclusivity(unchecked) private var states = [UInt8](repeating: 0, count: 0x1_0000)
+  /// Basic Multilingual Plane code points: 0 not yet known, else
+  /// `known | quickCheck << 8 | combiningClass` (see ``properties(_:)``).
+  @exclusivity(unchecked) private var states = [UInt16](repeating: 0, count: 0x1_0000)
   /// The same for the supplementary planes, which text rarely uses.
-  @exclusivity(unchecked) private var supplementary: [UInt32: Bool] = [:]
+  @exclusivity(unchecked) private var supplementary: [UInt32: UInt16] = [:]
+
+  private static let known: UInt16 = 0x8000
+  /// NFC_QC = Yes, in bits 8–9.
+  private static let yes: UInt16 = 0x0100
 
   init(normalizer: Normalizer?) {
     self.normalizer = normalizer
   }
 
-  /// Reused for ICU's quick check.
+  /// Reused for ICU's normalization: the text, then its normalized form.
   @exclusivity(unchecked) private var utf16: [UInt16] = []
 
   /// `true` when the UTF-8 text is surely in NFC, `nil` when the quick
@@ -57,36 +59,56 @@ final class NFCQuickCheck {
     return true
   }
 
+  /// UAX #15's quick check over the code points: `true` for YES, `nil`
+  /// for NO or MAYBE.
   private func slowCheck(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
     var i = 0
     let count = bytes.count
+    var lastClass: UInt16 = 0
     while i < count {
       if bytes[i] < 0x80 {
+        lastClass = 0
         i += 1
         continue
       }
       let (scalar, length) = Self.decode(bytes, at: i)
       i += length
-      guard scalar >= 0x300 else { continue }
-      if scalar < 0x1_0000 {
-        var state = states[Int(scalar)]
-        if state == 0 {
-          state = isInert(scalar) ? 1 : 2
-          states[Int(scalar)] = state
-        }
-        if state != 1 { return spanCheck(bytes) }
-      } else {
-        let inert: Bool
-        if let known = supplementary[scalar] {
-          inert = known
-        } else {
-          inert = isInert(scalar)
-          supplementary[scalar] = inert
-        }
-        if !inert { return spanCheck(bytes) }
+      guard scalar >= 0x300 else {
+        lastClass = 0
+        continue
       }
+      let state = properties(scalar)
+      let combiningClass = state & 0xFF
+      if state & 0x0300 != Self.yes { return nil }
+      if combiningClass != 0 && lastClass > combiningClass { return nil }
+      lastClass = combiningClass
     }
     return true
+  }
+
+  /// A code point's NFC_QC and canonical combining class, from ICU (NFC_QC
+  /// = No where ICU is unavailable: the caller then decides as ICU would).
+  @inline(__always)
+  private func properties(_ scalar: UInt32) -> UInt16 {
+    if scalar < 0x1_0000 {
+      let state = states[Int(scalar)]
+      if state != 0 { return state }
+      let found = Self.lookUp(scalar, normalizer)
+      states[Int(scalar)] = found
+      return found
+    }
+    if let state = supplementary[scalar] { return state }
+    let found = Self.lookUp(scalar, normalizer)
+    supplementary[scalar] = found
+    return found
+  }
+
+  private static func lookUp(_ value: UInt32, _ normalizer: Normalizer?) -> UInt16 {
+    guard normalizer != nil, let scalar = Unicode.Scalar(value) else { return known }
+    let quickCheck = UnicodeProperty.nfcQuickCheck.value(for: scalar)
+    let combiningClass = UnicodeProperty.canonicalCombiningClass.value(for: scalar)
+    guard (0...2).contains(quickCheck), (0...254).contains(combiningClass) else { return known }
+    return known | UInt16(quickCheck) << 8 | UInt16(combiningClass)
   }
 
   /// The code point starting at byte `i` of valid UTF-8, and its length in
@@ -118,23 +140,6 @@ final class NFCQuickCheck {
   func isNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     if let sure = isSurelyNFC(bytes) { return sure }
     guard let normalizer else { return true }
-    // `utf16` holds the text (filled by the quick check).
-    normalized.removeAll(keepingCapacity: true)
-    do {
-      try utf16.withUnsafeBufferPointer { try normalizer.normalize(utf16: $0, appendingTo: &normalized) }
-    } catch {
-      return true
-    }
-    return normalized == utf16
-  }
-
-  /// Reused for normalized text.
-  @exclusivity(unchecked) private var normalized: [UInt16] = []
-
-  /// ICU's quick check over the whole text: `true` when all of it passes,
-  /// else `nil` (`utf16` then holds the text).
-  private func spanCheck(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-    guard let normalizer else { return nil }
     utf16.removeAll(keepingCapacity: true)
     var i = 0
     while i < bytes.count {
@@ -148,18 +153,15 @@ final class NFCQuickCheck {
         utf16.append(UInt16(truncatingIfNeeded: 0xDC00 + (value & 0x3FF)))
       }
     }
-    let span = utf16.withUnsafeBufferPointer { try? normalizer.normalizedPrefixLength(utf16: $0) }
-    return span == utf16.count ? true : nil
+    normalized.removeAll(keepingCapacity: true)
+    do {
+      try utf16.withUnsafeBufferPointer { try normalizer.normalize(utf16: $0, appendingTo: &normalized) }
+    } catch {
+      return true
+    }
+    return normalized == utf16
   }
 
-  /// NFC_QC = Yes and combining class 0.
-  private func isInert(_ value: UInt32) -> Bool {
-    guard let normalizer, let scalar = Unicode.Scalar(value) else { return false }
-    guard scalar.properties.canonicalCombiningClass == .notReordered, normalizer.hasBoundary(before: scalar) else {
-      return false
-    }
-    let text = String(Character(scalar))
-    guard let normalized = try? normalizer.normalize(text) else { return false }
-    return normalized.unicodeScalars.elementsEqual(text.unicodeScalars)
-  }
+  /// Reused for normalized text.
+  @exclusivity(unchecked) private var normalized: [UInt16] = []
 }

@@ -77,26 +77,33 @@ public struct UniMorphReaderOptions: Sendable, Hashable {
 /// while let entry = try reader.next() { … }
 /// ```
 public final class UniMorphTableReader {
+  // Mutable state is `@exclusivity(unchecked)`: a reader is not shared
+  // between threads, and a dynamic exclusivity check on each access costs
+  // more than splitting the row.
   /// The files, in reading order.
   public let paths: [String]
   /// How the reader reads.
   public let options: UniMorphReaderOptions
   /// The order used for each file read so far, and whether it was detected
   /// (`true`) or given (`false`).
-  public private(set) var detections: [(path: String, order: UniMorphColumnOrder, detected: Bool)] = []
+  @exclusivity(unchecked) public private(set) var detections: [(path: String, order: UniMorphColumnOrder, detected: Bool)] = []
   /// Rows skipped in lenient mode, by reason.
-  public private(set) var skipped = SkipCounter()
+  @exclusivity(unchecked) public private(set) var skipped = SkipCounter()
   /// The order of the file being read.
-  public private(set) var columnOrder: UniMorphColumnOrder = .lemmaFormTags
+  @exclusivity(unchecked) public private(set) var columnOrder: UniMorphColumnOrder = .lemmaFormTags
 
-  private var fileIndex = -1
-  private var reader: LineReader?
+  @exclusivity(unchecked) private var fileIndex = -1
+  @exclusivity(unchecked) private var reader: LineReader? {
+    didSet { current = reader.map { Unmanaged.passUnretained($0) } }
+  }
+  /// `reader`, unretained (it keeps the reader alive).
+  @exclusivity(unchecked) private var current: Unmanaged<LineReader>?
   /// Rows read ahead for detection: the line and its number.
-  private var pending: [(String, Int)] = []
-  private var pendingIndex = 0
+  @exclusivity(unchecked) private var pending: [(String, Int)] = []
+  @exclusivity(unchecked) private var pendingIndex = 0
   /// The bytes of the pending line returned last by ``nextRowBytes()``.
-  private var held = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-  private var heldCapacity = 256
+  @exclusivity(unchecked) private var held = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+  @exclusivity(unchecked) private var heldCapacity = 256
 
   /// Creates a reader; files are opened as they are reached.
   /// - Parameters:
@@ -183,14 +190,17 @@ public final class UniMorphTableReader {
         }
         continue
       }
-      guard let reader else {
+      // The reader, borrowed from `reader` without a retain per row.
+      guard let current else {
         guard try openNextFile() else { return nil }
         continue
       }
       let line: UnsafeBufferPointer<UInt8>?
-      do {
-        line = try reader.nextLineBytes()
-      } catch {
+      switch current._withUnsafeGuaranteedRef({ reader in Result { () throws(CoreError) in try reader.nextLineBytes() } }) {
+      case .success(let read):
+        line = read
+      case .failure(let error):
+        let reader = current.takeUnretainedValue()
         let wrapped = UniMorphError.reading(error)
         guard options.lenient, error.code == .invalidUTF8 else { throw wrapped }
         skipped.record(reason: wrapped.code.rawValue, at: error.location ?? reader.location)
@@ -202,7 +212,7 @@ public final class UniMorphTableReader {
       }
       guard Self.isData(line) else { continue }
       if let split = Self.split(line, columnOrder) { return split }
-      if try entry(String(decoding: line, as: UTF8.self), reader.lineNumber) != nil {
+      if try entry(String(decoding: line, as: UTF8.self), current.takeUnretainedValue().lineNumber) != nil {
         assertionFailure("a row that does not split is an entry")
       }
     }
@@ -234,16 +244,13 @@ public final class UniMorphTableReader {
   private static func split(
     _ line: UnsafeBufferPointer<UInt8>, _ order: UniMorphColumnOrder
   ) -> (lemma: UnsafeBufferPointer<UInt8>, form: UnsafeBufferPointer<UInt8>, tags: UnsafeBufferPointer<UInt8>)? {
-    guard let base = line.baseAddress, let tab1 = memchr(base, 0x09, line.count) else { return nil }
-    let first = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(tab1))
-    let rest = first + 1
-    guard rest < line.count, let tab2 = memchr(base + rest, 0x09, line.count - rest) else { return nil }
-    let second = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(tab2))
-    guard second + 1 < line.count, memchr(base + second + 1, 0x09, line.count - second - 1) == nil,
-      first > 0, second > rest
-    else { return nil }
+    guard let base = line.baseAddress else { return nil }
+    let tabs = TabScan(line)
+    let first = tabs.first
+    let second = tabs.second
+    guard tabs.count == 2, first > 0, second > first + 1, second + 1 < line.count else { return nil }
     let lemma = UnsafeBufferPointer(start: base, count: first)
-    let middle = UnsafeBufferPointer(start: base + rest, count: second - rest)
+    let middle = UnsafeBufferPointer(start: base + first + 1, count: second - first - 1)
     let last = UnsafeBufferPointer(start: base + second + 1, count: line.count - second - 1)
     return order == .lemmaFormTags ? (lemma, middle, last) : (lemma, last, middle)
   }

@@ -14,7 +14,7 @@ final class ValidationRun {
   @exclusivity(unchecked) var summary: UniMorphValidationSummary
 
   /// Distinct feature strings → index into `checks` and `checkProblems`.
-  private let tagCache = ByteKeyTable(capacity: 4096)
+  private let tagCache = TagTable(capacity: 4096)
   /// Each feature string's set identity and whether it has problems (plain
   /// values: reading them costs no reference counting).
   @exclusivity(unchecked) private var checks: [(identity: Int, hasProblems: Bool)] = []
@@ -114,41 +114,19 @@ final class ValidationRun {
     if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { return }
     summary.rows += 1
     // Fields.
-    var tabs: (Int, Int) = (-1, -1)
-    var tabCount = 0
-    var extra = -1
-    @inline(__always) func tab(at index: Int) {
-      if tabCount == 0 { tabs.0 = index } else if tabCount == 1 { tabs.1 = index } else if extra < 0 { extra = index }
-      tabCount += 1
-    }
-    // Tabs, 8 bytes at a time: a byte of `word ^ 0x09…` is 0 exactly where
-    // the line has a tab, and `zeroBytes` marks those bytes' high bits.
-    let count = line.count
-    var at = 0
-    while at + 8 <= count {
-      let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: at, as: UInt64.self) ^ 0x0909_0909_0909_0909
-      var zeroBytes = ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word | 0x7F7F_7F7F_7F7F_7F7F)
-      while zeroBytes != 0 {
-        tab(at: at + zeroBytes.trailingZeroBitCount >> 3)
-        zeroBytes &= zeroBytes &- 1
-      }
-      at += 8
-    }
-    while at < count {
-      if base[at] == 0x09 { tab(at: at) }
-      at += 1
-    }
+    let scan = TabScan(line)
+    let tabCount = scan.count
     guard tabCount == 2 else {
       completePending()
-      let at = tabCount > 2 ? extra + 1 : line.count
+      let at = tabCount > 2 ? scan.third + 1 : line.count
       problem(
         .columnCount, line: number, column: Self.column(line, at),
         expectedFound("3 tab-separated fields (\(summary.columnOrder))", "\(tabCount + 1)"))
       return
     }
-    let second = (tabs.0 + 1)..<tabs.1
-    let third = (tabs.1 + 1)..<line.count
-    let lemmaRange = 0..<tabs.0
+    let second = (scan.first + 1)..<scan.second
+    let third = (scan.second + 1)..<line.count
+    let lemmaRange = 0..<scan.first
     let (formRange, tagsRange) = summary.columnOrder == .lemmaFormTags ? (second, third) : (third, second)
     let emptyField = lemmaRange.isEmpty || second.isEmpty || third.isEmpty
     let lemma = UnsafeBufferPointer(rebasing: line[lemmaRange])
