@@ -37,13 +37,7 @@ final class BundleElementCacheTests: XCTestCase {
 
   func testEveryBundleOfTheSharedData() throws {
     var bundles: Set<String> = []
-    for folder in ["sigmorphon2017/task1", "sigmorphon2023"] {
-      let directory = try sharedDataURL(folder)
-      for name in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() {
-        let reader = UniMorphTableReader(paths: [directory + "/" + name], options: UniMorphReaderOptions(lenient: true))
-        while let entry = try reader.next() { bundles.insert(entry.tags) }
-      }
-    }
+    try forEachSharedEntry { bundles.insert($0.tags) }
     XCTAssertGreaterThan(bundles.count, 10_000)
     assertSamePaths(bundles.sorted())
   }

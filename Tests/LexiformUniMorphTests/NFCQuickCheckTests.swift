@@ -35,15 +35,9 @@ final class NFCQuickCheckTests: XCTestCase {
 
   func testEveryLemmaAndFormOfTheSharedData() throws {
     var texts: Set<String> = []
-    for folder in ["sigmorphon2017/task1", "sigmorphon2023"] {
-      let directory = try sharedDataURL(folder)
-      for name in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() {
-        let reader = UniMorphTableReader(paths: [directory + "/" + name], options: UniMorphReaderOptions(lenient: true))
-        while let entry = try reader.next() {
-          texts.insert(entry.lemma)
-          texts.insert(entry.form)
-        }
-      }
+    try forEachSharedEntry { entry in
+      texts.insert(entry.lemma)
+      texts.insert(entry.form)
     }
     XCTAssertGreaterThan(texts.count, 100_000)
     try assertAgreesWithICU(texts)

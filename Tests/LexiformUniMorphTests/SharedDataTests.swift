@@ -9,12 +9,7 @@ import _LexiformTestSupport
 /// original's problems plus the corrupted lines.
 final class SharedDataTests: XCTestCase {
   func sharedFiles() throws -> [String] {
-    var files: [String] = []
-    for folder in ["sigmorphon2017/task1", "sigmorphon2023"] {
-      let directory = try sharedDataURL(folder)
-      files += try FileManager.default.contentsOfDirectory(atPath: directory).sorted().map { directory + "/" + $0 }
-    }
-    return files
+    try sharedUniMorphFiles()
   }
 
   func testEveryFileIsReadAndEveryBundleRoundTrips() throws {
