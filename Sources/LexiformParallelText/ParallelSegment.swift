@@ -165,40 +165,57 @@ func isBlank(_ text: Substring) -> Bool {
 /// - Complexity: O(*n*).
 public func normalizeWhitespace(_ text: String) -> String {
   var text = text
-  return text.withUTF8 { bytes -> String in
-    @inline(__always) func space(at i: Int) -> Int { whiteSpaceWidth(bytes, at: i) }
-    // Fast path: no whitespace but single inner ASCII spaces, none at the ends.
-    var clean = true
-    var previousSpace = true
-    var i = 0
-    while i < bytes.count {
-      let width = space(at: i)
-      if width > 0 && (bytes[i] != 0x20 || previousSpace) {
-        clean = false
-        break
-      }
-      previousSpace = width > 0
-      i += max(width, 1)
-    }
-    if clean && (!previousSpace || bytes.isEmpty) { return String(decoding: bytes, as: UTF8.self) }
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var pending = false
-    i = 0
-    while i < bytes.count {
-      let width = space(at: i)
-      if width > 0 {
-        pending = !out.isEmpty
-        i += width
-        continue
-      }
-      if pending {
-        out.append(0x20)
-        pending = false
-      }
-      out.append(bytes[i])
+  if text.withUTF8(hasNormalWhitespace) { return text }
+  var out: [UInt8] = []
+  text.withUTF8 { appendNormalizingWhitespace($0, to: &out) }
+  return String(decoding: out, as: UTF8.self)
+}
+
+/// Whether `bytes` hold no whitespace but single inner ASCII spaces (so that
+/// ``normalizeWhitespace(_:)`` leaves them as they are).
+@inline(__always)
+func hasNormalWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  var previousSpace = true
+  var i = 0
+  while i < bytes.count {
+    let b = bytes[i]
+    // Bytes that cannot start whitespace: ASCII above the space, and
+    // continuation or lead bytes other than C2, E1, E2, E3.
+    if b > 0x20 && (b < 0x80 || (b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3)) {
+      previousSpace = false
       i += 1
+      continue
     }
-    return String(decoding: out, as: UTF8.self)
+    let width = whiteSpaceWidth(bytes, at: i)
+    if width > 0 && (b != 0x20 || previousSpace) { return false }
+    previousSpace = width > 0
+    i += max(width, 1)
+  }
+  return !previousSpace || bytes.isEmpty
+}
+
+/// Appends `bytes` with whitespace normalized as ``normalizeWhitespace(_:)``
+/// does, without making a string.
+func appendNormalizingWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+  if hasNormalWhitespace(bytes) {
+    out.append(contentsOf: bytes)
+    return
+  }
+  let start = out.count
+  var pending = false
+  var i = 0
+  while i < bytes.count {
+    let width = whiteSpaceWidth(bytes, at: i)
+    if width > 0 {
+      pending = out.count > start
+      i += width
+      continue
+    }
+    if pending {
+      out.append(0x20)
+      pending = false
+    }
+    out.append(bytes[i])
+    i += 1
   }
 }

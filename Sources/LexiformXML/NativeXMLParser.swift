@@ -527,6 +527,11 @@ final class _NativeXMLParser {
         p += 1
       default:
         if b < 0x80 { throw badCharacter(UInt32(b), at: p) }
+        // Two-byte sequences (Latin, Greek, Cyrillic, Hebrew, Arabic …) inline.
+        if b >= 0xC2, b <= 0xDF, p + 1 < count, buffer[p + 1] & 0xC0 == 0x80 {
+          p += 2
+          continue
+        }
         guard let (_, n) = try decode(at: p) else { break scan }
         p += n
       }

@@ -59,9 +59,10 @@ extension XMLReader {
   /// - Complexity: O(*n*) in the number of attributes.
   public func attribute(_ localName: String) -> String? {
     guard let record, record.attributeCount > 0 else { return nil }
-    for a in state.attributes[Int(record.attributeStart)..<Int(record.attributeStart + record.attributeCount)] {
-      let name = state.names[Int(a.name)]
-      if name.localName == localName, name.namespaceURI == nil || name.prefix == "xml" {
+    for i in Int(record.attributeStart)..<Int(record.attributeStart + record.attributeCount) {
+      let a = state.attributes[i]
+      let n = Int(a.name)
+      if state.names[n].localName == localName, state.names[n].namespaceURI == nil || state.names[n].prefix == "xml" {
         return arenaString(a.valueStart, a.valueCount)
       }
     }

@@ -183,16 +183,23 @@ public final class XMLReader {
     }
   }
 
-  /// Reads the next bytes: first those the native parser gave back, then
-  /// the document.
+  /// Reads the next bytes: first those the native parser gave back (topped
+  /// up from the document, so that libxml2 gets the chunks it would have
+  /// had alone), then the document.
   private func readInput(into buffer: UnsafeMutableRawBufferPointer) throws(XMLError) -> Int {
     guard let to = buffer.baseAddress, buffer.count > 0 else { return 0 }
     if replayOffset < replay.count {
       let count = min(buffer.count, replay.count - replayOffset)
       replay.withUnsafeBytes { from in to.copyMemory(from: from.baseAddress! + replayOffset, byteCount: count) }
       replayOffset += count
-      return count
+      guard count < buffer.count else { return count }
+      return try count + readDocument(into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
     }
+    return try readDocument(into: buffer)
+  }
+
+  private func readDocument(into buffer: UnsafeMutableRawBufferPointer) throws(XMLError) -> Int {
+    guard let to = buffer.baseAddress, buffer.count > 0 else { return 0 }
     if let memory {
       let count = min(buffer.count, memory.count - memoryOffset)
       if count > 0, let from = memory.baseAddress {

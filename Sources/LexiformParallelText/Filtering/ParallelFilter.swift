@@ -84,6 +84,7 @@ public final class ParallelFilter {
   /// Pairs kept.
   public private(set) var kept = 0
   private var seen = Set<UInt64>()
+  private var scratch: [UInt8] = []
   private let expectedScripts: [Set<Int32>?]
 
   /// Creates a filter.
@@ -123,15 +124,26 @@ public final class ParallelFilter {
       let first = normalizeWhitespace(String(texts[0]))
       if texts.dropFirst().allSatisfy({ normalizeWhitespace(String($0)) == first }) { return .identical }
     }
-    if options.deduplication != .none {
+    if options.deduplication == .exact {
+      var hash = BlockHash()
+      for text in texts {
+        var text = text
+        text.withUTF8 { bytes in
+          if hasNormalWhitespace(bytes) {
+            hash.add(bytes)
+          } else {
+            scratch.removeAll(keepingCapacity: true)
+            appendNormalizingWhitespace(bytes, to: &scratch)
+            scratch.withUnsafeBufferPointer { hash.add($0) }
+          }
+        }
+      }
+      if !seen.insert(hash.finalized).inserted { return .duplicate }
+    } else if options.deduplication == .near {
       var hash = ContentHash()
       for (index, text) in texts.enumerated() {
         if index > 0 { hash.add(0x1F) }
-        if options.deduplication == .exact {
-          hash.add(normalizeWhitespace(String(text)).utf8)
-        } else {
-          Self.addNearKey(of: text, to: &hash)
-        }
+        Self.addNearKey(of: text, to: &hash)
       }
       if !seen.insert(hash.finalized).inserted { return .duplicate }
     }
@@ -164,22 +176,40 @@ public final class ParallelFilter {
   static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
   private func length(_ text: Substring) -> Int {
-    switch options.lengthUnit {
-    case .characters:
-      // Unicode scalars: UTF-8 bytes that are not continuation bytes.
-      var count = 0
-      for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
-      return count
-    case .tokens:
-      var count = 0
-      var inToken = false
-      for byte in text.utf8 {
-        let space = isSpace(byte)
-        if !space && !inToken { count += 1 }
-        inToken = !space
+    var text = text
+    return text.withUTF8 { bytes in
+      switch options.lengthUnit {
+      case .characters:
+        return Self.scalarCount(bytes)
+      case .tokens:
+        var count = 0
+        var inToken = false
+        for byte in bytes {
+          let space = isSpace(byte)
+          if !space && !inToken { count += 1 }
+          inToken = !space
+        }
+        return count
       }
-      return count
     }
+  }
+
+  /// Unicode scalars in UTF-8: the bytes that are not continuation bytes
+  /// (10xxxxxx), counted eight at a time.
+  static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
+    var continuations = 0
+    var i = 0
+    while i + 8 <= bytes.count {
+      let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      continuations += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+      i += 8
+    }
+    while i < bytes.count {
+      if bytes[i] & 0xC0 == 0x80 { continuations += 1 }
+      i += 1
+    }
+    return bytes.count - continuations
   }
 
   @inline(__always) private func isSpace(_ byte: UInt8) -> Bool { Self.isASCIISpace(byte) }

@@ -129,16 +129,17 @@ public final class ParallelTSVReader: ParallelReader {
 /// - Complexity: O(*n*) in the line's bytes.
 func splitOnTabs(_ line: String) -> [Substring] {
   var columns: [Substring] = []
+  var scanned = line
   let utf8 = line.utf8
-  var start = utf8.startIndex
-  var i = start
-  while i != utf8.endIndex {
-    if utf8[i] == 0x09 {
-      columns.append(line[start..<i])
-      start = utf8.index(after: i)
+  // Offsets into a native UTF-8 string's UTF8View are O(1) to index by.
+  func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+  scanned.withUTF8 { bytes in
+    var start = 0
+    for i in 0..<bytes.count where bytes[i] == 0x09 {
+      columns.append(line[index(start)..<index(i)])
+      start = i + 1
     }
-    i = utf8.index(after: i)
+    columns.append(line[index(start)..<utf8.endIndex])
   }
-  columns.append(line[start..<utf8.endIndex])
   return columns
 }

@@ -196,9 +196,10 @@ public final class TMXReader: ParallelReader {
     }
     segment.texts = texts
     segment.languages = languages
-    let kept = Set(languages)
-    segment.properties = segment.properties.filter { $0.language.map(kept.contains) ?? true }
-    self.languages = options.languages
+    if segment.properties.contains(where: { $0.language != nil }) {
+      segment.properties = segment.properties.filter { $0.language.map(languages.contains) ?? true }
+    }
+    if self.languages != options.languages { self.languages = options.languages }
     return segment
   }
 }

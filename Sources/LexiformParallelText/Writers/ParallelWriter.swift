@@ -206,7 +206,8 @@ public final class ParallelWriter {
   /// Appends a text with its whitespace normalized (tabs and line breaks
   /// become spaces, so the TSV and Moses layouts hold).
   private func appendField(_ text: String) {
-    buffer.append(contentsOf: normalizeWhitespace(text).utf8)
+    var text = text
+    text.withUTF8 { appendNormalizingWhitespace($0, to: &buffer) }
   }
 
   /// Escapes XML's special characters and drops characters XML 1.0 cannot hold.
