@@ -54,20 +54,59 @@ final class XMLTree {
     return index
   }
 
-  /// Calls `body` with each text node's bytes under `index` (or its own),
-  /// in document order.
-  func forEachText(under index: Int, _ body: (ArraySlice<UInt8>) -> Void) {
+  /// All text under `index` (or its own), concatenated in document order,
+  /// with runs of XML whitespace made one space, and trimmed.
+  func collapsingWhitespace(under index: Int) -> String {
+    var bytes: [UInt8] = []
+    appendText(under: index, to: &bytes)
+    return bytes.withUnsafeBufferPointer { collapsingXMLWhitespace($0) }
+  }
+
+  private func appendText(under index: Int, to bytes: inout [UInt8]) {
     let record = records[index]
     if record.name.isEmpty {
-      body(text[record.textStart..<record.textStart + record.textCount])
+      bytes += text[record.textStart..<record.textStart + record.textCount]
       return
     }
     var child = Int(record.firstChild)
     while child >= 0 {
-      forEachText(under: child, body)
+      appendText(under: child, to: &bytes)
       child = Int(records[child].nextSibling)
     }
   }
+}
+
+/// `utf8` as a string with runs of XML whitespace (space, tab, CR, LF) made
+/// one space, and trimmed; copied as it is when there is nothing to change.
+func collapsingXMLWhitespace(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+  @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+  var clean = true
+  var previousSpace = true  // a leading space needs trimming
+  for b in utf8 {
+    if isSpace(b) {
+      if previousSpace || b != 0x20 {
+        clean = false
+        break
+      }
+      previousSpace = true
+    } else {
+      previousSpace = false
+    }
+  }
+  if clean, !previousSpace || utf8.isEmpty { return String(decoding: utf8, as: UTF8.self) }
+  var out: [UInt8] = []
+  out.reserveCapacity(utf8.count)
+  var pendingSpace = false
+  for b in utf8 {
+    if isSpace(b) {
+      pendingSpace = !out.isEmpty
+    } else {
+      if pendingSpace { out.append(0x20) }
+      pendingSpace = false
+      out.append(b)
+    }
+  }
+  return String(decoding: out, as: UTF8.self)
 }
 
 /// One element or text node of an entry's subtree (see ``XMLTree``), read
@@ -135,20 +174,20 @@ struct XMLNode {
   /// CR, LF: XML 1.0 §2.3 `S`) collapsed to one space and trimmed, since XML
   /// formats indent their content freely. Other spaces (U+00A0) are kept.
   var normalizedText: String {
-    var bytes: [UInt8] = []
-    var pendingSpace = false
-    tree.forEachText(under: index) { piece in
-      for b in piece {
-        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
-          pendingSpace = !bytes.isEmpty
-        } else {
-          if pendingSpace { bytes.append(0x20) }
-          pendingSpace = false
-          bytes.append(b)
-        }
+    // The common case, one run of text: collapse it straight from the arena.
+    let record = tree.records[index]
+    var only = index
+    if !record.name.isEmpty {
+      let first = Int(record.firstChild)
+      guard first >= 0, tree.records[first].nextSibling < 0, tree.records[first].name.isEmpty else {
+        return tree.collapsingWhitespace(under: index)
       }
+      only = first
     }
-    return String(decoding: bytes, as: UTF8.self)
+    let text = tree.records[only]
+    return tree.text.withUnsafeBufferPointer { bytes in
+      collapsingXMLWhitespace(UnsafeBufferPointer(rebasing: bytes[text.textStart..<text.textStart + text.textCount]))
+    }
   }
 
   /// A short rendering for messages: `<sense n="1">`.
