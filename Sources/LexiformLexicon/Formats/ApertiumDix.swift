@@ -271,32 +271,39 @@ public final class ApertiumDixReader: LexiconReader {
       entry.fields.append(Field("apertium:re", Form(re.normalizedText)))
     }
     let score = e.attribute("w").flatMap(Double.init)
-    // One sense per distinct left side; the first is the headword's.
-    var senses: [Side: Sense] = [:]
-    var order: [Side] = []
+    // One sense per distinct left side, in order; the first is the
+    // headword's. Entries have a few pairs: found by a linear search, with a
+    // dictionary only for large paradigm expansions.
+    var groups: [(key: Side, sense: Sense)] = []
+    var indexByKey: [Side: Int] = [:]
+    let indexed = pairs.count > 16
     for pair in pairs {
       var key = pair.left
       key.group = ""
-      if senses[key] == nil {
+      let at: Int
+      if let found = indexed ? indexByKey[key] : groups.firstIndex(where: { $0.key == key }) {
+        at = found
+      } else {
         var sense = Sense()
         if key != Side(text: first.left.text, tags: first.left.tags) {
           sense.fields.append(Field("source-form", Form(key.text)))
           sense.fields.append(Field("source-tags", Form(key.tags.joined(separator: " "))))
         }
-        senses[key] = sense
-        order.append(key)
+        at = groups.count
+        groups.append((key, sense))
+        if indexed { indexByKey[key] = at }
       }
       let translation = Translation(
         Form(pair.right.text, language: languages.1, tags: pair.right.tags),
         direction: pair.direction == entry.direction ? .both : pair.direction, score: score)
-      if senses[key]?.translations.contains(translation) == false {
-        senses[key]?.translations.append(translation)
+      if !groups[at].sense.translations.contains(translation) {
+        groups[at].sense.translations.append(translation)
       }
-      if !pair.right.group.isEmpty, senses[key]?.fields.contains(where: { $0.name == "apertium:group" }) == false {
-        senses[key]?.fields.append(Field("apertium:group", Form(pair.right.group)))
+      if !pair.right.group.isEmpty, !groups[at].sense.fields.contains(where: { $0.name == "apertium:group" }) {
+        groups[at].sense.fields.append(Field("apertium:group", Form(pair.right.group)))
       }
     }
-    entry.senses = order.compactMap { senses[$0] }
+    entry.senses = groups.map(\.sense)
     return entry
   }
 }
