@@ -199,11 +199,9 @@ struct DictdDefinition {
   /// dictd normalizes keys).
   static func headLine(_ line: String, key: String) -> (headword: String, pronunciations: [String], pos: String?)? {
     var rest = Substring(line)
-    var headword = ""
-    while let c = rest.first, c != "/" && c != "<" && c != "[" {
-      headword.append(c)
-      rest.removeFirst()
-    }
+    let headEnd = rest.firstIndex { $0 == "/" || $0 == "<" || $0 == "[" } ?? rest.endIndex
+    let headword = rest[..<headEnd]
+    rest = rest[headEnd...]
     let trimmedHead = headword.trimmingWhitespace()
     guard !trimmedHead.isEmpty, DictdDictionary.normalize(trimmedHead, allChars: false, caseSensitive: false) == DictdDictionary.normalize(key, allChars: false, caseSensitive: false) || trimmedHead == key
     else { return nil }

@@ -64,6 +64,14 @@ public struct LanguageTag: RawRepresentable, Hashable, Comparable, Codable, Send
 extension StringProtocol {
   /// The string without leading and trailing whitespace (Unicode White_Space).
   func trimmingWhitespace() -> String {
+    // Nothing to trim when both ends are printable ASCII (no Character
+    // that ends or starts with such a byte is whitespace).
+    let utf8 = self.utf8
+    if let first = utf8.first, (0x21...0x7E).contains(first),
+      (0x21...0x7E).contains(utf8[utf8.index(utf8.startIndex, offsetBy: utf8.count - 1)])
+    {
+      return String(self)
+    }
     var s = Substring(self)
     while let first = s.first, first.isWhitespace { s.removeFirst() }
     while let last = s.last, last.isWhitespace { s.removeLast() }
