@@ -2,6 +2,8 @@
 /// yoyodyne `yoyodyne/defaults.py`). ``NeuralHyperparameters`` and
 /// ``NeuralTrainingOptions`` start from these.
 public enum NeuralDefaults {
+  /// The decoder.
+  public static let architecture = NeuralArchitecture.transducer
   /// Character embedding size.
   public static let characterEmbedding = 64
   /// Feature embedding size.

@@ -7,7 +7,7 @@
 //
 // Keys: layout=2017|2023 epochs=N patience=N threads=N seed=N ensemble=N
 //       sizes=E,F,HE,HD dropout=R batch=N shard=N lr=R beam=N hallucinate=auto|on|off
-//       per_epoch=N unk=R save=PATH show=1 (wrong greedy predictions on stderr)
+//       per_epoch=N unk=R arch=transducer|attention save=PATH show=1 (wrong greedy predictions on stderr)
 import Foundation
 import Lexiform
 
@@ -49,6 +49,7 @@ func benchmarkNeuralInflection(_ arguments: [String]) {
   if let v = settings["hallucinate"].flatMap(HallucinationMode.init(rawValue:)) { options.hallucination = v }
   if let v = settings["dropout"].flatMap(Float.init) { h.dropout = v }
   if let v = settings["unk"].flatMap(Float.init) { options.characterUnknownRate = v }
+  if let v = settings["arch"].flatMap(NeuralArchitecture.init(rawValue:)) { h.architecture = v }
   if let s = settings["sizes"] {
     let v = s.split(separator: ",").compactMap { Int($0) }
     guard v.count == 4 else { fail("sizes=E,F,HE,HD") }

@@ -357,3 +357,71 @@ extension Graph {
     return result
   }
 }
+
+extension Graph {
+  /// The rows of `x` picked by `rows` (repeats allowed), in order:
+  /// `[rows.count, x.cols]`; the gradient is added back to each picked row.
+  /// - Complexity: O(rows.count · x.cols).
+  func gatherRows(_ x: Tensor, _ rows: [Int]) -> Tensor {
+    let c = x.cols
+    var out = [Float](repeating: 0, count: rows.count * c)
+    x.value.withUnsafeBufferPointer { xp in
+      out.withUnsafeMutableBufferPointer { op in
+        for (r, source) in rows.enumerated() {
+          assert(source >= 0 && source < x.rows, "gatherRows index")
+          (op.baseAddress! + r * c).update(from: xp.baseAddress! + source * c, count: c)
+        }
+      }
+    }
+    let result = Tensor(rows: rows.count, cols: c, value: out, needsGrad: x.needsGrad)
+    if result.needsGrad {
+      record {
+        guard !result.grad.isEmpty else { return }
+        x.ensureGrad()
+        result.grad.withUnsafeBufferPointer { gp in
+          x.grad.withUnsafeMutableBufferPointer { xg in
+            for (r, source) in rows.enumerated() {
+              let src = gp.baseAddress! + r * c
+              let dst = xg.baseAddress! + source * c
+              for j in 0..<c { dst[j] += src[j] }
+            }
+          }
+        }
+      }
+    }
+    return result
+  }
+
+  /// The rows of `parts` one after the other (all with the same columns).
+  /// - Complexity: O(total elements).
+  func concatRows(_ parts: [Tensor]) -> Tensor {
+    let c = parts[0].cols
+    let rows = parts.reduce(0) { $0 + $1.rows }
+    var out: [Float] = []
+    out.reserveCapacity(rows * c)
+    for p in parts {
+      assert(p.cols == c, "concatRows columns")
+      out += p.value
+    }
+    let result = Tensor(rows: rows, cols: c, value: out, needsGrad: parts.contains { $0.needsGrad })
+    if result.needsGrad {
+      record {
+        guard !result.grad.isEmpty else { return }
+        var offset = 0
+        for p in parts {
+          if p.needsGrad {
+            p.ensureGrad()
+            result.grad.withUnsafeBufferPointer { gp in
+              p.grad.withUnsafeMutableBufferPointer { pg in
+                let src = gp.baseAddress! + offset
+                for j in 0..<pg.count { pg[j] += src[j] }
+              }
+            }
+          }
+          offset += p.count
+        }
+      }
+    }
+    return result
+  }
+}

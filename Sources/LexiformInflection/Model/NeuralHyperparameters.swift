@@ -1,6 +1,9 @@
 /// The sizes and rates of the neural inflection model; each starts at its
 /// ``NeuralDefaults`` value and is stored in the model file.
 public struct NeuralHyperparameters: Sendable, Hashable {
+  /// The decoder: a hard monotonic transducer over edit actions or a
+  /// soft-attention decoder over symbols.
+  public var architecture = NeuralDefaults.architecture
   /// Character embedding size.
   public var characterEmbedding = NeuralDefaults.characterEmbedding
   /// Feature embedding size.
@@ -14,4 +17,24 @@ public struct NeuralHyperparameters: Sendable, Hashable {
 
   /// The defaults.
   public init() {}
+}
+
+/// The neural model's decoder.
+public enum NeuralArchitecture: String, Sendable, Hashable, CaseIterable {
+  /// A hard monotonic transducer predicting copy, delete, insert and end
+  /// actions over the lemma (``TransducerDecoder``; Aharoni & Goldberg
+  /// 2017, Makarov & Clematide 2018): the class that wins the low-data
+  /// settings of the shared tasks.
+  case transducer
+  /// A soft-attention decoder predicting the form's symbols
+  /// (``AttentionDecoder``; Kann & Schütze 2016).
+  case attention
+
+  /// The name stored in model descriptions.
+  public var longName: String {
+    switch self {
+    case .transducer: "bilstm-hard-monotonic-transducer"
+    case .attention: "bilstm-attention-lstm"
+    }
+  }
 }

@@ -7,7 +7,7 @@ extension NeuralInflector: InflectionModel {
   /// The alphabet, feature vocabulary (reserved symbols excluded) and sizes.
   public var modelDescription: ModelDescription {
     var h = JSONObject()
-    h.append("architecture", .string("bilstm-attention-lstm"))
+    h.append("architecture", .string(hyperparameters.architecture.longName))
     h.append("characterEmbedding", .number(JSONNumber(hyperparameters.characterEmbedding)))
     h.append("featureEmbedding", .number(JSONNumber(hyperparameters.featureEmbedding)))
     h.append("encoderHidden", .number(JSONNumber(hyperparameters.encoderHidden)))

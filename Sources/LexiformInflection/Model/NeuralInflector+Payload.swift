@@ -48,7 +48,7 @@ extension NeuralInflector {
   /// The payload's magic bytes, `LXNN`, and its own version.
   static let payloadMagic: [UInt8] = Array("LXNN".utf8)
   /// The payload layout's version; a different one is refused with a clear error.
-  static let payloadVersion = 1
+  static let payloadVersion = 2
 
   /// The payload: magic, version, sizes, beam width, the two vocabularies,
   /// then each network's parameters (name, shape, little-endian `Float32`s).
@@ -64,6 +64,7 @@ extension NeuralInflector {
     for v in [h.characterEmbedding, h.featureEmbedding, h.encoderHidden, h.decoderHidden] { u32(v) }
     u32(Int(h.dropout.bitPattern))
     u32(beamWidth)
+    u32(NeuralArchitecture.allCases.firstIndex(of: h.architecture) ?? 0)
     for table in [symbols, features] {
       u32(table.ordinarySymbols.count)
       for s in table.ordinarySymbols { str(s) }
@@ -93,10 +94,10 @@ extension NeuralInflector {
     }
     r.offset = 4
     let version = try r.uint32("the payload version")
-    guard version == payloadVersion else {
+    guard version == payloadVersion || version == 1 else {
       throw InflectionError(
         .modelVersion, at: nil,
-        "neural model payload version \(version); this build reads version \(payloadVersion)")
+        "neural model payload version \(version); this build reads versions 1 to \(payloadVersion)")
     }
     var h = NeuralHyperparameters()
     h.characterEmbedding = try r.uint32("the character embedding size")
@@ -105,6 +106,16 @@ extension NeuralInflector {
     h.decoderHidden = try r.uint32("the decoder size")
     h.dropout = Float(bitPattern: UInt32(try r.uint32("the dropout rate")))
     let beam = try r.uint32("the beam width")
+    // Version 1 had only the attention decoder; version 2 names the architecture.
+    if version == 1 {
+      h.architecture = .attention
+    } else {
+      let code = try r.uint32("the architecture")
+      guard code < NeuralArchitecture.allCases.count else {
+        throw InflectionError(.corruptModel, at: nil, "neural model payload: unknown architecture \(code)")
+      }
+      h.architecture = NeuralArchitecture.allCases[code]
+    }
     var tables: [SymbolTable] = []
     for name in ["alphabet", "feature vocabulary"] {
       let n = try r.uint32("the size of the \(name)")

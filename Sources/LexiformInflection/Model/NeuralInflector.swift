@@ -154,13 +154,22 @@ public final class NeuralInflector: @unchecked Sendable {
   public func predictForms(lemma: String, tags: String, nBest: Int = 1) -> [(form: String, score: Double)] {
     let p = prepare(lemma: lemma, tags: tags)
     count(p)
-    let decoder = NeuralDecoder(networks: networks)
     let width = max(beamWidth, nBest)
     let limit = Self.maxLength(lemmaSymbols: p.graphemes.count)
-    let hypotheses =
-      width <= 1
-      ? decoder.greedy(sources: [p.source], maxLength: { _ in limit })
-      : decoder.beam(source: p.source, width: width, maxLength: limit)
+    let hypotheses: [DecodedHypothesis]
+    if hyperparameters.architecture == .transducer {
+      let search = TransducerSearch(networks: networks)
+      hypotheses =
+        width <= 1
+        ? search.greedy(sources: [p.source], maxLength: { _ in limit })
+        : search.beam(source: p.source, width: width, maxLength: limit)
+    } else {
+      let decoder = NeuralDecoder(networks: networks)
+      hypotheses =
+        width <= 1
+        ? decoder.greedy(sources: [p.source], maxLength: { _ in limit })
+        : decoder.beam(source: p.source, width: width, maxLength: limit)
+    }
     var seen: Set<String> = []
     var result: [(form: String, score: Double)] = []
     for h in hypotheses {
@@ -188,12 +197,17 @@ public final class NeuralInflector: @unchecked Sendable {
     }
     let results = UnsafeSlots<[String]>(count: chunks.count)
     let decoder = NeuralDecoder(networks: networks)
+    let search = TransducerSearch(networks: networks)
+    let transducer = hyperparameters.architecture == .transducer
     let workers = max(1, min(threads, chunks.count))
     DispatchQueue.concurrentPerform(iterations: workers) { w in
       for c in stride(from: w, to: chunks.count, by: workers) {
         let part = Array(prepared[chunks[c]])
-        let hypotheses = decoder.greedy(
-          sources: part.map(\.source), maxLength: { Self.maxLength(lemmaSymbols: $0.symbols.count - 2) })
+        let limit = { (s: NeuralSource) in Self.maxLength(lemmaSymbols: s.symbols.count - 2) }
+        let hypotheses =
+          transducer
+          ? search.greedy(sources: part.map(\.source), maxLength: limit)
+          : decoder.greedy(sources: part.map(\.source), maxLength: limit)
         results[c] = zip(hypotheses, part).map { spell($0, graphemes: $1.graphemes) }
       }
     }

@@ -39,7 +39,10 @@ final class NeuralNetwork: @unchecked Sendable {
   let symbolEmbedding: Parameter
   let featureEmbedding: Parameter
   let encoder: BiLSTMEncoder
-  let decoder: AttentionDecoder
+  /// The soft-attention decoder (``NeuralArchitecture/attention``).
+  let decoder: AttentionDecoder?
+  /// The transducer (``NeuralArchitecture/transducer``).
+  let transducer: TransducerDecoder?
   let symbolCount: Int
   let featureCount: Int
 
@@ -56,9 +59,18 @@ final class NeuralNetwork: @unchecked Sendable {
       "embedding.features", rows: features, cols: hp.featureEmbedding, scale: 0.1, random: &random)
     encoder = BiLSTMEncoder(
       parameters: parameters, inputSize: hp.characterEmbedding, hidden: hp.encoderHidden, random: &random)
-    decoder = AttentionDecoder(
-      parameters: parameters, memorySize: 2 * hp.encoderHidden, symbolSize: hp.characterEmbedding,
-      featureSize: hp.featureEmbedding, hidden: hp.decoderHidden, vocabulary: symbols, random: &random)
+    switch hp.architecture {
+    case .attention:
+      decoder = AttentionDecoder(
+        parameters: parameters, memorySize: 2 * hp.encoderHidden, symbolSize: hp.characterEmbedding,
+        featureSize: hp.featureEmbedding, hidden: hp.decoderHidden, vocabulary: symbols, random: &random)
+      transducer = nil
+    case .transducer:
+      decoder = nil
+      transducer = TransducerDecoder(
+        parameters: parameters, memorySize: 2 * hp.encoderHidden, actionSize: hp.characterEmbedding,
+        featureSize: hp.featureEmbedding, hidden: hp.decoderHidden, symbols: symbols, random: &random)
+    }
   }
 
   /// Encodes a batch of sources.
@@ -83,10 +95,17 @@ final class NeuralNetwork: @unchecked Sendable {
     let memory = graph.stackTime(forward: forward, backward: backward)
     let features = graph.bagMean(graph.parameter(featureEmbedding), sources.map(\.features))
     let finalStates = graph.concatColumns([forward[steps - 1], backward[0]])
+    let lengths = sources.map { max(1, $0.symbols.count) }
+    if let transducer {
+      return EncodedBatch(
+        memory: memory, keys: graph.zeros(rows: 0, cols: 0), features: features,
+        featureGates: transducer.featureGates(graph: graph, features: features), lengths: lengths, steps: steps,
+        initial: transducer.start(graph: graph, finalStates: finalStates, features: features))
+    }
+    let decoder = decoder!
     return EncodedBatch(
       memory: memory, keys: decoder.keys(graph: graph, memory: memory), features: features,
-      featureGates: decoder.featureGates(graph: graph, features: features),
-      lengths: sources.map { max(1, $0.symbols.count) }, steps: steps,
+      featureGates: decoder.featureGates(graph: graph, features: features), lengths: lengths, steps: steps,
       initial: decoder.start(graph: graph, finalStates: finalStates, features: features))
   }
 
@@ -98,7 +117,7 @@ final class NeuralNetwork: @unchecked Sendable {
     let input = graph.dropout(
       graph.embedding(graph.parameter(symbolEmbedding), previous), rate: dropout, random: &random)
     return step(
-      graph: graph, encoded: encoded, state: state, symbolGates: decoder.symbolGates(graph: graph, embeddings: input),
+      graph: graph, encoded: encoded, state: state, symbolGates: decoder!.symbolGates(graph: graph, embeddings: input),
       dropout: dropout, random: &random)
   }
 
@@ -107,7 +126,7 @@ final class NeuralNetwork: @unchecked Sendable {
     graph: Graph, encoded: EncodedBatch, state: DecoderState, symbolGates: Tensor, dropout: Float,
     random: inout SeededRandom
   ) -> (logits: Tensor, state: DecoderState, attention: [Float]) {
-    decoder.step(
+    decoder!.step(
       graph: graph, state: state, symbolGates: symbolGates, featureGates: encoded.featureGates,
       memory: encoded.memory, keys: encoded.keys, lengths: encoded.lengths, steps: encoded.steps, dropout: dropout,
       random: &random)
@@ -118,6 +137,11 @@ final class NeuralNetwork: @unchecked Sendable {
   func loss(
     graph: Graph, sources: [NeuralSource], targets: [[Int32]], scale: Float, random: inout SeededRandom
   ) -> Tensor {
+    if let transducer {
+      return transducerLoss(
+        transducer, graph: graph, sources: sources, targets: targets, scale: scale, random: &random)
+    }
+    let decoder = decoder!
     let rate = hyperparameters.dropout
     let encoded = encode(graph: graph, sources: sources, dropout: rate, random: &random)
     let steps = targets.reduce(0) { max($0, $1.count) }
@@ -147,5 +171,51 @@ final class NeuralNetwork: @unchecked Sendable {
     var total = losses[0]
     for l in losses.dropFirst() { total = graph.add(total, l) }
     return total
+  }
+
+  /// The teacher-forced loss of the transducer: the summed negative
+  /// log-likelihood of each target's oracle actions (``EditActions``) times `scale`.
+  private func transducerLoss(
+    _ transducer: TransducerDecoder, graph: Graph, sources: [NeuralSource], targets: [[Int32]], scale: Float,
+    random: inout SeededRandom
+  ) -> Tensor {
+    let rate = hyperparameters.dropout
+    let encoded = encode(graph: graph, sources: sources, dropout: rate, random: &random)
+    let batch = sources.count
+    let oracles = zip(sources, targets).map { source, target in
+      transducer.actions.oracle(
+        lemma: Array(source.symbols.dropFirst().dropLast()),
+        form: target.last == SpecialSymbols.end ? Array(target.dropLast()) : target)
+    }
+    let steps = oracles.reduce(0) { max($0, $1.actions.count) }
+    // Time-major rows (step s, row i at s × batch + i): the previous action,
+    // the memory row under the pointer and the gold action.
+    var previous = [Int32](repeating: SpecialSymbols.padding, count: steps * batch)
+    var pointed = [Int](repeating: 0, count: steps * batch)
+    var gold = [Int32](repeating: -1, count: steps * batch)
+    var masks = [[Float]](repeating: [Float](repeating: 0, count: batch), count: steps)
+    for (i, o) in oracles.enumerated() {
+      for s in 0..<o.actions.count {
+        let row = s * batch + i
+        previous[row] = s == 0 ? SpecialSymbols.start : o.actions[s - 1]
+        pointed[row] = i * encoded.steps + o.pointers[s]
+        gold[row] = o.actions[s]
+        masks[s][i] = 1
+      }
+    }
+    let memory = graph.gatherRows(encoded.memory, pointed)
+    let inputs = transducer.inputGates(
+      graph: graph, previous: previous, pointed: memory, dropout: rate, random: &random)
+    var state = encoded.initial
+    var hidden: [Tensor] = []
+    for s in 0..<steps {
+      state = transducer.recur(
+        graph: graph, state: state, inputGates: graph.sliceRows(inputs, start: s * batch, count: batch),
+        featureGates: encoded.featureGates, mask: masks[s])
+      hidden.append(state.hidden)
+    }
+    let logits = transducer.logits(
+      graph: graph, hidden: graph.concatRows(hidden), pointed: memory, dropout: rate, random: &random)
+    return graph.crossEntropy(logits, targets: gold, scale: scale)
   }
 }

@@ -34,6 +34,15 @@ extension LexiformCommand.Inflect {
     @Option(help: "The neural model's most epochs (early stopping on DEV usually ends sooner).")
     var maxEpochs: Int = NeuralDefaults.maxEpochs
 
+    @Option(help: "The neural model's decoder: transducer (hard monotonic, edit actions) or attention (soft attention over symbols).")
+    var architecture: NeuralArchitecture = NeuralDefaults.architecture
+
+    @Option(help: "The neural model's beam width for prediction, stored in the model (1: greedy).")
+    var beamWidth: Int = NeuralDefaults.beamWidth
+
+    @Option(help: "Neural models trained with seeds SEED, SEED+1, … and averaged at each decoding step.")
+    var ensemble: Int = 1
+
     @Option(name: [.short, .customLong("output")], help: "Where to write the model.")
     var output: String
 
@@ -81,9 +90,14 @@ extension LexiformCommand.Inflect {
         training.seed = options.seed
         training.threads = activeProcessorCount()
         training.maxEpochs = maxEpochs
+        training.ensemble = max(1, ensemble)
+        var hyperparameters = NeuralHyperparameters()
+        hyperparameters.architecture = architecture
         if !options.quiet { training.progress = { StandardError.writeLine("neural: " + $0) } }
         let devExamples = try dev.map { try SIGMORPHONReader.read($0, options: readOptions).0 }
-        let trained = try NeuralTrainer.train(train: examples, dev: devExamples, options: training)
+        let trained = try NeuralTrainer.train(
+          train: examples, dev: devExamples, hyperparameters: hyperparameters, options: training)
+        trained.beamWidth = max(1, beamWidth)
         try ModelFile.save(trained, header: header, to: output)
         if !options.quiet {
           StandardError.writeLine(
