@@ -83,6 +83,12 @@ public protocol InflectionModel: Sendable {
   /// - Returns: Between 1 and `nBest` predictions, best first, distinct forms.
   func predict(lemma: String, tags: String, nBest: Int) -> [InflectionPrediction]
 
+  /// Predicts many rows at once, on up to `threads` threads: the same
+  /// candidates as ``predict(lemma:tags:nBest:)`` for each row, in order.
+  /// Models that can decode rows together (the neural model) do so; the
+  /// default predicts the rows one by one.
+  func predict(batch: [(lemma: String, tags: String)], nBest: Int, threads: Int) -> [[InflectionPrediction]]
+
   /// The model's parameters in the model's own binary encoding.
   /// - Returns: The bytes that ``load(payload:header:)`` reads back.
   /// - Throws: ``InflectionError`` if the model cannot be encoded.
@@ -129,5 +135,11 @@ extension InflectionModel {
   /// - Returns: The best form (the lemma if the model returned nothing).
   public func predict(lemma: String, tags: String) -> String {
     predict(lemma: lemma, tags: tags, nBest: 1).first?.form ?? lemma
+  }
+}
+
+extension InflectionModel {
+  public func predict(batch: [(lemma: String, tags: String)], nBest: Int, threads: Int) -> [[InflectionPrediction]] {
+    batch.map { predict(lemma: $0.lemma, tags: $0.tags, nBest: nBest) }
   }
 }

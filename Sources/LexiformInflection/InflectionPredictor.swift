@@ -37,6 +37,19 @@ public struct InflectionPredictor {
     return candidates.isEmpty ? [InflectionPrediction(form: l, score: 0)] : candidates
   }
 
+  /// Predicts many rows at once (see ``InflectionModel/predict(batch:nBest:threads:)``).
+  /// - Returns: Per row, between 1 and `nBest` predictions, best first.
+  public mutating func predict(batch: [(lemma: String, tags: String)], nBest: Int = 1, threads: Int = 1)
+    -> [[InflectionPrediction]]
+  {
+    let normalized = batch.map { (lemma: nfc($0.lemma), tags: nfc($0.tags)) }
+    for row in normalized { coverage.check(lemma: row.lemma, tags: row.tags) }
+    let results = model.predict(batch: normalized, nBest: max(1, nBest), threads: max(1, threads))
+    return zip(normalized, results).map { row, candidates in
+      candidates.isEmpty ? [InflectionPrediction(form: row.lemma, score: 0)] : candidates
+    }
+  }
+
   private func nfc(_ text: String) -> String {
     guard let normalizer, !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
     return (try? normalizer.normalize(text)) ?? text

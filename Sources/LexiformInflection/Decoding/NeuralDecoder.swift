@@ -11,6 +11,9 @@ struct DecodedHypothesis: Sendable {
   var score: Float
   /// Per output symbol, the source position with the highest attention weight.
   var attended: [Int]
+
+  /// No output, score 0.
+  static let empty = DecodedHypothesis(symbols: [], score: 0, attended: [])
 }
 
 extension Tensor {

@@ -10,10 +10,15 @@ import LexiformCore
 /// symbol (``DecodedHypothesis/attended`` records its position, so that an
 /// unknown character is spelled as it was written).
 struct TransducerSearch: Sendable {
-  /// The ensemble's members (one for a single model); all share the vocabularies.
-  let networks: [NeuralNetwork]
+  /// The ensemble's members (one for a single model), ready for prediction.
+  let runtimes: [TransducerRuntime]
+  let actions: EditActions
 
-  private var actions: EditActions { networks[0].transducer!.actions }
+  /// A search with `runtimes` (from networks that share their vocabularies).
+  init(runtimes: [TransducerRuntime], actions: EditActions) {
+    self.runtimes = runtimes
+    self.actions = actions
+  }
 
   /// A hypothesis in progress.
   private struct Row {
@@ -24,33 +29,6 @@ struct TransducerSearch: Sendable {
     /// The previous action (`<s>` at the start).
     var previous = SpecialSymbols.start
     var hypothesis = DecodedHypothesis(symbols: [], score: 0, attended: [])
-  }
-
-  /// The averaged log probabilities `[rows × actions]` of one step of every member.
-  private func step(graphs: [Graph], encoded: [EncodedBatch], states: inout [DecoderState], rows: [Row]) -> [Float] {
-    let count = actions.count
-    var logProbs = [Float](repeating: 0, count: rows.count * count)
-    var none = SeededRandom(seed: 0)
-    let weight = 1 / Float(networks.count)
-    let sources = rows.map(\.source)
-    for (m, network) in networks.enumerated() {
-      let transducer = network.transducer!
-      let graph = graphs[m]
-      let pointed = graph.gatherRows(encoded[m].memory, rows.map { $0.source * encoded[m].steps + $0.pointer })
-      let inputs = transducer.inputGates(
-        graph: graph, previous: rows.map(\.previous), pointed: pointed, dropout: 0, random: &none)
-      let featureGates =
-        sources.elementsEqual(0..<encoded[m].featureGates.rows)
-        ? encoded[m].featureGates : encoded[m].featureGates.selectingRows(sources)
-      states[m] = transducer.recur(
-        graph: graph, state: states[m], inputGates: inputs, featureGates: featureGates, mask: nil)
-      let logits = transducer.logits(graph: graph, hidden: states[m].hidden, pointed: pointed, dropout: 0, random: &none)
-      for r in rows.indices {
-        let lp = Graph.logSoftmax(logits.value, row: r, width: count)
-        for j in 0..<count { logProbs[r * count + j] += weight * lp[j] }
-      }
-    }
-    return logProbs
   }
 
   /// Whether `action` may follow in `row` for a lemma of `lemmaCount` symbols.
@@ -81,93 +59,96 @@ struct TransducerSearch: Sendable {
     return next
   }
 
-  /// Greedy decoding of a batch: at each step the most probable valid action.
-  /// - Returns: One hypothesis per source.
-  /// - Complexity: O(batch × (lemma length + maxLength)) network steps, batched.
-  func greedy(sources: [NeuralSource], maxLength: (NeuralSource) -> Int) -> [DecodedHypothesis] {
+  /// Beam search for a batch of sources at once: every source keeps the
+  /// `width` best partial action sequences by total log probability, and
+  /// the hypotheses of all sources go through the network together. Width
+  /// 1 is greedy decoding (the most probable valid action at each step).
+  /// - Parameters:
+  ///   - sources: The sources.
+  ///   - width: The beam width (at least 1).
+  ///   - maxLength: The most output symbols for a source.
+  /// - Returns: Per source, its complete hypotheses, best first (at most `width`).
+  /// - Complexity: O(sources × width × (lemma length + maxLength)) network rows, batched.
+  func search(sources: [NeuralSource], width: Int, maxLength: (NeuralSource) -> Int) -> [[DecodedHypothesis]] {
     guard !sources.isEmpty else { return [] }
-    let graphs = networks.map { _ in Graph(recordsTape: false) }
-    var none = SeededRandom(seed: 0)
-    let encoded = networks.enumerated().map { m, n in
-      n.encode(graph: graphs[m], sources: sources, dropout: 0, random: &none)
-    }
-    var states = encoded.map(\.initial)
+    let width = max(1, width)
+    let encoded = runtimes.map { $0.encode(sources) }
+    let h = runtimes[0].hidden
+    var hidden = encoded.map(\.initialHidden)
+    var cell = encoded.map { [Float](repeating: 0, count: $0.initialHidden.count) }
     let limits = sources.map(maxLength)
+    let lemmaCounts = sources.map { $0.symbols.count - 2 }
     var rows = sources.indices.map { Row(source: $0) }
-    var results = [DecodedHypothesis](repeating: DecodedHypothesis(symbols: [], score: 0, attended: []), count: sources.count)
+    var finished = [[DecodedHypothesis]](repeating: [], count: sources.count)
     let count = actions.count
+    let weight = 1 / Float(runtimes.count)
     while !rows.isEmpty {
-      let logProbs = step(graphs: graphs, encoded: encoded, states: &states, rows: rows)
-      var keep: [Int] = []
+      var logProbs = [Float](repeating: 0, count: rows.count * count)
+      let inputs = rows.map { (source: $0.source, pointer: $0.pointer, previous: $0.previous) }
+      for m in runtimes.indices {
+        runtimes[m].step(
+          encoded[m], rows: inputs, hiddenState: &hidden[m], cellState: &cell[m], weight: weight,
+          logProbs: &logProbs)
+      }
       var next: [Row] = []
-      for (r, row) in rows.enumerated() {
-        let lemmaCount = sources[row.source].symbols.count - 2
-        var best = EditActions.end
-        var bestScore = -Float.infinity
-        for j in 0..<count where isValid(Int32(j), row, lemmaCount: lemmaCount, maxLength: limits[row.source]) {
-          if logProbs[r * count + j] > bestScore {
-            bestScore = logProbs[r * count + j]
-            best = Int32(j)
+      var keep: [Int] = []
+      var first = 0
+      while first < rows.count {
+        // The rows of one source are contiguous.
+        let s = rows[first].source
+        var last = first
+        while last + 1 < rows.count && rows[last + 1].source == s { last += 1 }
+        // The best candidates (score, row, action), best first; ties by row
+        // then action. Only as many as the source still needs.
+        let needed = width - finished[s].count
+        var candidates: [(score: Float, row: Int, action: Int32)] = []
+        candidates.reserveCapacity(needed + 1)
+        for r in first...last {
+          for j in 0..<count where isValid(Int32(j), rows[r], lemmaCount: lemmaCounts[s], maxLength: limits[s]) {
+            let score = rows[r].hypothesis.score + logProbs[r * count + j]
+            // Rows and actions come in increasing order, so a tie ranks after.
+            if candidates.count == needed, let worst = candidates.last, !(score > worst.score) { continue }
+            var k = candidates.count
+            while k > 0 && score > candidates[k - 1].score { k -= 1 }
+            candidates.insert((score, r, Int32(j)), at: k)
+            if candidates.count > needed { candidates.removeLast() }
           }
         }
-        let moved = apply(
-          best, to: row, score: row.hypothesis.score + bestScore, source: sources[row.source])
-        if best == EditActions.end {
-          results[row.source] = moved.hypothesis
-        } else {
-          keep.append(r)
-          next.append(moved)
+        var kept = 0
+        for c in candidates {
+          if kept + finished[s].count >= width { break }
+          let moved = apply(c.action, to: rows[c.row], score: c.score, source: sources[s])
+          if c.action == EditActions.end {
+            finished[s].append(moved.hypothesis)
+          } else {
+            next.append(moved)
+            keep.append(c.row)
+            kept += 1
+          }
+        }
+        first = last + 1
+      }
+      if keep != Array(rows.indices) {
+        for m in runtimes.indices {
+          hidden[m] = Self.selecting(keep, of: hidden[m], width: h)
+          cell[m] = Self.selecting(keep, of: cell[m], width: h)
         }
       }
-      if keep.count != rows.count { states = states.map { $0.selectingRows(keep) } }
       rows = next
     }
-    return results
+    return finished.map { $0.sorted { $0.score > $1.score } }
   }
 
-  /// Beam search for one source: keeps the `width` best partial action
-  /// sequences by total log probability.
-  /// - Returns: Complete hypotheses, best first (at most `width`).
-  func beam(source: NeuralSource, width: Int, maxLength: Int) -> [DecodedHypothesis] {
-    let width = max(1, width)
-    let graphs = networks.map { _ in Graph(recordsTape: false) }
-    var none = SeededRandom(seed: 0)
-    let encoded = networks.enumerated().map { m, n in
-      n.encode(graph: graphs[m], sources: [source], dropout: 0, random: &none)
-    }
-    var states = encoded.map(\.initial)
-    var rows = [Row(source: 0)]
-    var finished: [DecodedHypothesis] = []
-    let count = actions.count
-    let lemmaCount = source.symbols.count - 2
-    while !rows.isEmpty && finished.count < width {
-      let logProbs = step(graphs: graphs, encoded: encoded, states: &states, rows: rows)
-      // Candidates: (score, row, action), best first; ties by row then action.
-      var candidates: [(score: Float, row: Int, action: Int32)] = []
-      for (r, row) in rows.enumerated() {
-        for j in 0..<count where isValid(Int32(j), row, lemmaCount: lemmaCount, maxLength: maxLength) {
-          candidates.append((row.hypothesis.score + logProbs[r * count + j], r, Int32(j)))
+  /// The given rows of a row-major matrix of `width` columns, in order.
+  private static func selecting(_ rows: [Int], of matrix: [Float], width: Int) -> [Float] {
+    var out = [Float](repeating: 0, count: rows.count * width)
+    matrix.withUnsafeBufferPointer { mp in
+      out.withUnsafeMutableBufferPointer { op in
+        for (r, source) in rows.enumerated() {
+          (op.baseAddress! + r * width).update(from: mp.baseAddress! + source * width, count: width)
         }
       }
-      candidates.sort { a, b in
-        a.score != b.score ? a.score > b.score : (a.row != b.row ? a.row < b.row : a.action < b.action)
-      }
-      var next: [Row] = []
-      var keep: [Int] = []
-      for c in candidates {
-        if next.count + finished.count >= width { break }
-        let moved = apply(c.action, to: rows[c.row], score: c.score, source: source)
-        if c.action == EditActions.end {
-          finished.append(moved.hypothesis)
-        } else {
-          next.append(moved)
-          keep.append(c.row)
-        }
-      }
-      states = states.map { $0.selectingRows(keep) }
-      rows = next
     }
-    finished.sort { $0.score > $1.score }
-    return finished
+    return out
   }
 }

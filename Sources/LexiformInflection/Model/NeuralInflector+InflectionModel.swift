@@ -29,6 +29,14 @@ extension NeuralInflector: InflectionModel {
   }
 
   /// The model's bytes (see ``NeuralInflector/encodePayload()``).
+  public func predict(batch: [(lemma: String, tags: String)], nBest: Int, threads: Int) -> [[InflectionPrediction]] {
+    predictForms(batch, nBest: max(1, nBest), threads: threads).enumerated().map { k, forms in
+      forms.isEmpty
+        ? [InflectionPrediction(form: batch[k].lemma, score: -Double.infinity)]
+        : forms.map { InflectionPrediction(form: $0.form, score: $0.score) }
+    }
+  }
+
   public func payload() throws -> [UInt8] { encodePayload() }
 
   /// Reads a model written by ``payload()``.

@@ -37,6 +37,8 @@ public final class NeuralInflector: @unchecked Sendable {
 
   private var lock = pthread_mutex_t()
   private var _unknownCounts = NeuralUnknownCounts()
+  /// The transducer's prediction weights, made on first use.
+  private var runtimes: [TransducerRuntime]?
 
   init(hyperparameters: NeuralHyperparameters, symbols: SymbolTable, features: SymbolTable, networks: [NeuralNetwork]) {
     self.hyperparameters = hyperparameters
@@ -72,6 +74,23 @@ public final class NeuralInflector: @unchecked Sendable {
       networks: networks + others.flatMap(\.networks))
     m.beamWidth = beamWidth
     return m
+  }
+
+  /// The search for a transducer model (`nil` for the attention decoder),
+  /// with prediction weights made from the networks' current weights.
+  func transducerSearch() -> TransducerSearch? {
+    guard let actions = networks[0].transducer?.actions else { return nil }
+    pthread_mutex_lock(&lock)
+    defer { pthread_mutex_unlock(&lock) }
+    if runtimes == nil { runtimes = networks.map(TransducerRuntime.init(network:)) }
+    return TransducerSearch(runtimes: runtimes!, actions: actions)
+  }
+
+  /// Forgets the prediction weights: to be called when training changed the networks.
+  func weightsChanged() {
+    pthread_mutex_lock(&lock)
+    runtimes = nil
+    pthread_mutex_unlock(&lock)
   }
 
   // MARK: Encoding inputs
@@ -157,12 +176,8 @@ public final class NeuralInflector: @unchecked Sendable {
     let width = max(beamWidth, nBest)
     let limit = Self.maxLength(lemmaSymbols: p.graphemes.count)
     let hypotheses: [DecodedHypothesis]
-    if hyperparameters.architecture == .transducer {
-      let search = TransducerSearch(networks: networks)
-      hypotheses =
-        width <= 1
-        ? search.greedy(sources: [p.source], maxLength: { _ in limit })
-        : search.beam(source: p.source, width: width, maxLength: limit)
+    if let search = transducerSearch() {
+      hypotheses = search.search(sources: [p.source], width: width, maxLength: { _ in limit })[0]
     } else {
       let decoder = NeuralDecoder(networks: networks)
       hypotheses =
@@ -170,6 +185,45 @@ public final class NeuralInflector: @unchecked Sendable {
         ? decoder.greedy(sources: [p.source], maxLength: { _ in limit })
         : decoder.beam(source: p.source, width: width, maxLength: limit)
     }
+    return distinctForms(hypotheses, p, nBest: nBest)
+  }
+
+  /// The `nBest` most probable forms of many inputs, as
+  /// ``predictForms(lemma:tags:nBest:)`` gives them one by one, decoded
+  /// in batches on `threads` threads (a transducer model searches the
+  /// beams of a whole batch together).
+  /// - Parameters:
+  ///   - inputs: `(lemma, tags)` pairs.
+  ///   - nBest: How many forms per input (at least 1).
+  ///   - batchSize: Inputs decoded together.
+  ///   - threads: Worker threads.
+  /// - Returns: Per input, up to `nBest` distinct forms with their scores, in order.
+  public func predictForms(
+    _ inputs: [(lemma: String, tags: String)], nBest: Int = 1, batchSize: Int = 64, threads: Int = 1
+  ) -> [[(form: String, score: Double)]] {
+    guard let search = transducerSearch() else {
+      return parallelMap(inputs.count, threads: threads) {
+        self.predictForms(lemma: inputs[$0].lemma, tags: inputs[$0].tags, nBest: nBest)
+      }
+    }
+    let prepared = inputs.map { prepare(lemma: $0.lemma, tags: $0.tags) }
+    for p in prepared { count(p) }
+    let width = max(beamWidth, nBest)
+    let size = max(1, batchSize)
+    let chunks = parallelMap((prepared.count + size - 1) / size, threads: threads) { c in
+      let part = prepared[(c * size)..<min((c + 1) * size, prepared.count)]
+      let found = search.search(
+        sources: part.map(\.source), width: width,
+        maxLength: { Self.maxLength(lemmaSymbols: $0.symbols.count - 2) })
+      return zip(found, part).map { hypotheses, p in self.distinctForms(hypotheses, p, nBest: nBest) }
+    }
+    return chunks.flatMap { $0 }
+  }
+
+  /// Up to `nBest` distinct spellings of `hypotheses`, best first.
+  private func distinctForms(_ hypotheses: [DecodedHypothesis], _ p: PreparedSource, nBest: Int)
+    -> [(form: String, score: Double)]
+  {
     var seen: Set<String> = []
     var result: [(form: String, score: Double)] = []
     for h in hypotheses {
@@ -178,6 +232,16 @@ public final class NeuralInflector: @unchecked Sendable {
       if result.count >= max(1, nBest) { break }
     }
     return result
+  }
+
+  /// `body(0..<count)` computed on up to `threads` threads, in order.
+  private func parallelMap<T>(_ count: Int, threads: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+    let results = UnsafeSlots<T>(count: count)
+    let workers = max(1, min(threads, count))
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      for k in stride(from: w, to: count, by: workers) { results[k] = body(k) }
+    }
+    return (0..<count).compactMap { results[$0] }
   }
 
   /// The greedy prediction for many inputs, batched, on `threads` threads
@@ -197,17 +261,15 @@ public final class NeuralInflector: @unchecked Sendable {
     }
     let results = UnsafeSlots<[String]>(count: chunks.count)
     let decoder = NeuralDecoder(networks: networks)
-    let search = TransducerSearch(networks: networks)
-    let transducer = hyperparameters.architecture == .transducer
+    let search = transducerSearch()
     let workers = max(1, min(threads, chunks.count))
     DispatchQueue.concurrentPerform(iterations: workers) { w in
       for c in stride(from: w, to: chunks.count, by: workers) {
         let part = Array(prepared[chunks[c]])
         let limit = { (s: NeuralSource) in Self.maxLength(lemmaSymbols: s.symbols.count - 2) }
         let hypotheses =
-          transducer
-          ? search.greedy(sources: part.map(\.source), maxLength: limit)
-          : decoder.greedy(sources: part.map(\.source), maxLength: limit)
+          search?.search(sources: part.map(\.source), width: 1, maxLength: limit).map { $0.first ?? .empty }
+          ?? decoder.greedy(sources: part.map(\.source), maxLength: limit)
         results[c] = zip(hypotheses, part).map { spell($0, graphemes: $1.graphemes) }
       }
     }

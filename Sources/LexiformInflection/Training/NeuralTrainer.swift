@@ -213,6 +213,7 @@ public enum NeuralTrainer {
       }
       let meanLoss = epochLoss / Double(max(1, epochOrder.count))
       var line = "epoch \(epoch)  loss \(format(meanLoss, 4))"
+      model.weightsChanged()
       if let dev, !dev.isEmpty {
         let acc = accuracy(model, on: dev, threads: threads)
         if acc > best {
@@ -236,6 +237,7 @@ public enum NeuralTrainer {
       if let target = options.targetAccuracy, best >= target { break }
     }
     if let dev, !dev.isEmpty { network.parameters.restore(bestWeights) }
+    model.weightsChanged()
   }
 
   static func format(_ x: Double, _ digits: Int) -> String {

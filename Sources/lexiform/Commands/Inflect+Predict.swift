@@ -32,16 +32,24 @@ extension LexiformCommand.Inflect {
     @Option(name: .customLong("n-best"), help: "How many candidates per row, with scores.")
     var nBest: Int = 1
 
+    @Option(help: "The neural model's beam width (default: the one stored in the model; 1 is greedy).")
+    var beamWidth: Int?
+
     @Option(help: "The column layout of IN (default: detected).")
     var columns: SIGMORPHONColumns?
 
+    /// Rows predicted together.
+    static let chunkSize = 2_048
+
     func validate() throws {
       guard nBest >= 1 else { throw ValidationError("--n-best must be at least 1, not \(nBest)") }
+      if let beamWidth, beamWidth < 1 { throw ValidationError("--beam-width must be at least 1, not \(beamWidth)") }
     }
 
     mutating func run() throws {
       let options = globals.merged(with: root.globals)
       let (trained, header) = try ModelFile.load(model)
+      if let beamWidth, let neural = trained as? NeuralInflector { neural.beamWidth = beamWidth }
       // Rows are written back as they were; the predictor gives the model NFC.
       let reader = try SIGMORPHONReader(
         path: input, options: SIGMORPHONReaderOptions(columns: columns, lenient: options.lenient, normalizeToNFC: false))
@@ -49,8 +57,31 @@ extension LexiformCommand.Inflect {
       let progress = ProgressReporter(label: "predict", unit: .items("forms"), quiet: options.quiet)
       let nBest = self.nBest
       var order: UniMorphColumnOrder?
+      let threads = activeProcessorCount()
       try AtomicOutput.write(to: output) { out in
         var lastLine = 0
+        var pending: [InflectionExample] = []
+        // Rows are predicted in chunks (decoded together by models that can)
+        // and written in order.
+        func flush() throws {
+          guard !pending.isEmpty else { return }
+          let layout = order ?? .lemmaTagsForm
+          let predictions = predictor.predict(
+            batch: pending.map { (lemma: $0.lemma, tags: $0.tags) }, nBest: nBest, threads: threads)
+          for (example, candidates) in zip(pending, predictions) {
+            for _ in (lastLine + 1)..<max(example.line, lastLine + 1) { try out.write("\n") }
+            lastLine = example.line
+            if nBest == 1 {
+              try out.write(example.line(layout, form: candidates.first?.form ?? example.lemma) + "\n")
+            } else {
+              for candidate in candidates {
+                try out.write(example.line(layout, form: candidate.form) + "\t\(candidate.score)\n")
+              }
+            }
+            progress.advance()
+          }
+          pending.removeAll(keepingCapacity: true)
+        }
         while let example = try reader.next() {
           if order == nil {
             let chosen = predictionOrder(input: reader.layout, header: header)
@@ -60,19 +91,10 @@ extension LexiformCommand.Inflect {
                 "\(input): covered rows without a form column; writing \(chosen.order) as the training data")
             }
           }
-          let layout = order ?? .lemmaTagsForm
-          for _ in (lastLine + 1)..<max(example.line, lastLine + 1) { try out.write("\n") }
-          lastLine = example.line
-          let candidates = predictor.predict(lemma: example.lemma, tags: example.tags, nBest: nBest)
-          if nBest == 1 {
-            try out.write(example.line(layout, form: candidates.first?.form ?? example.lemma) + "\n")
-          } else {
-            for candidate in candidates {
-              try out.write(example.line(layout, form: candidate.form) + "\t\(candidate.score)\n")
-            }
-          }
-          progress.advance()
+          pending.append(example)
+          if pending.count >= Self.chunkSize { try flush() }
         }
+        try flush()
       }
       progress.finish()
       if !options.quiet {
