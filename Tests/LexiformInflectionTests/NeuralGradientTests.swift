@@ -4,11 +4,13 @@ import XCTest
 @testable import LexiformInflection
 
 /// Finite-difference checks of the autodiff: every parameter of a small
-/// network (embeddings, both LSTM directions with padding masks, attention,
-/// output layers, cross-entropy) gets the gradient the loss's slope says.
+/// network (embeddings, both LSTM directions with padding masks, attention
+/// or the transducer's pointer, output layers, cross-entropy) gets the
+/// gradient the loss's slope says, for both decoders.
 final class NeuralGradientTests: XCTestCase {
-  func makeNetwork() -> (NeuralNetwork, [NeuralSource], [[Int32]]) {
+  func makeNetwork(_ architecture: NeuralArchitecture = .attention) -> (NeuralNetwork, [NeuralSource], [[Int32]]) {
     var h = NeuralHyperparameters()
+    h.architecture = architecture
     h.characterEmbedding = 5
     h.featureEmbedding = 3
     h.encoderHidden = 4
@@ -37,7 +39,13 @@ final class NeuralGradientTests: XCTestCase {
   }
 
   func testGradientsMatchFiniteDifferences() {
-    let (network, sources, targets) = makeNetwork()
+    for architecture in NeuralArchitecture.allCases {
+      checkGradients(architecture)
+    }
+  }
+
+  func checkGradients(_ architecture: NeuralArchitecture) {
+    let (network, sources, targets) = makeNetwork(architecture)
     let (_, graph, l) = loss(network, sources, targets)
     graph.backward(from: l)
     let gradients = graph.parameterGradients()
@@ -62,11 +70,23 @@ final class NeuralGradientTests: XCTestCase {
         let numeric = (plus - minus) / Double(2 * eps)
         let analytic = Double(g[i])
         let tolerance = 2e-3 + 2e-2 * max(abs(numeric), abs(analytic))
-        XCTAssertEqual(analytic, numeric, accuracy: tolerance, "\(p.name)[\(i)]")
+        XCTAssertEqual(analytic, numeric, accuracy: tolerance, "\(architecture): \(p.name)[\(i)]")
         checked += 1
       }
     }
     XCTAssertEqual(checked, network.parameters.parameters.count * 6)
+  }
+
+  func testBatchLossIsTheSumOfTheRowsLosses() {
+    // Padding (of sources, targets and action sequences) must not change
+    // any row's loss: a batch's loss is the sum of its rows' losses alone.
+    for architecture in NeuralArchitecture.allCases {
+      let (network, sources, targets) = makeNetwork(architecture)
+      let together = loss(network, sources, targets).0
+      var alone = 0.0
+      for k in sources.indices { alone += loss(network, [sources[k]], [targets[k]]).0 }
+      XCTAssertEqual(together, alone, accuracy: 1e-4 * max(1, abs(alone)), "\(architecture)")
+    }
   }
 
   func testPaddedRowsGetNoGradientFromPadding() {

@@ -251,10 +251,12 @@ final class TransducerRuntime: @unchecked Sendable {
     Self.multiply(hiddenState, rows: n, outputHiddenWeight, cols: hidden, into: &output)
     output.withUnsafeMutableBufferPointer { op in
       var i = 0
-      while i + 8 <= op.count {
-        store8(vectorTanh(load8(op.baseAddress! + i)), op.baseAddress! + i)
-        i += 8
-      }
+      #if !DEBUG
+        while i + 8 <= op.count {
+          store8(vectorTanh(load8(op.baseAddress! + i)), op.baseAddress! + i)
+          i += 8
+        }
+      #endif
       while i < op.count {
         op[i] = fastTanh(op[i])
         i += 1
@@ -289,7 +291,15 @@ func lstmActivate(
   _ gates: UnsafePointer<Float>, cell: UnsafeMutablePointer<Float>, hidden: UnsafeMutablePointer<Float>, size h: Int
 ) {
   var j = 0
-  while j + 8 <= h {
+  // Debug builds do not specialize SIMD operations (they run hundreds of
+  // times slower than scalar code there), so only optimized builds take
+  // the vector path; ``vectorExp(_:)`` has a test of its own.
+  #if DEBUG
+    let vectorWidth = Int.max
+  #else
+    let vectorWidth = 8
+  #endif
+  while j + vectorWidth <= h {
     let i = vectorSigmoid(load8(gates + j))
     let f = vectorSigmoid(load8(gates + h + j))
     let candidate = vectorTanh(load8(gates + 2 * h + j))

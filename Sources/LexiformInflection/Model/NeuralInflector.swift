@@ -210,14 +210,20 @@ public final class NeuralInflector: @unchecked Sendable {
     for p in prepared { count(p) }
     let width = max(beamWidth, nBest)
     let size = max(1, batchSize)
+    // Batches of lemmas of similar length waste less on padding.
+    let order = prepared.indices.sorted {
+      (prepared[$0].source.symbols.count, $0) < (prepared[$1].source.symbols.count, $1)
+    }
     let chunks = parallelMap((prepared.count + size - 1) / size, threads: threads) { c in
-      let part = prepared[(c * size)..<min((c + 1) * size, prepared.count)]
+      let part = order[(c * size)..<min((c + 1) * size, prepared.count)].map { prepared[$0] }
       let found = search.search(
         sources: part.map(\.source), width: width,
         maxLength: { Self.maxLength(lemmaSymbols: $0.symbols.count - 2) })
       return zip(found, part).map { hypotheses, p in self.distinctForms(hypotheses, p, nBest: nBest) }
     }
-    return chunks.flatMap { $0 }
+    var results = [[(form: String, score: Double)]](repeating: [], count: prepared.count)
+    for (k, forms) in chunks.joined().enumerated() { results[order[k]] = forms }
+    return results
   }
 
   /// Up to `nBest` distinct spellings of `hypotheses`, best first.

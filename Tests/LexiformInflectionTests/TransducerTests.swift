@@ -1,0 +1,187 @@
+import LexiformCore
+import XCTest
+
+@testable import LexiformInflection
+
+/// The hard monotonic transducer: its oracle, its prediction runtime
+/// against the training graph, batched search against one-by-one search,
+/// and model files of the attention decoder written before it existed.
+final class TransducerTests: XCTestCase {
+  let actions = EditActions(symbolCount: 12)
+
+  func testOracleOnHandWorkedPairs() {
+    let (copy, delete) = (actions.copy, actions.delete)
+    let end = EditActions.end
+    // abc → abd: copy, copy, delete c, insert d, end.
+    var o = actions.oracle(lemma: [4, 5, 6], form: [4, 5, 7])
+    XCTAssertEqual(o.actions, [copy, copy, delete, 7, end])
+    XCTAssertEqual(o.pointers, [1, 2, 3, 4, 4])
+    // ab → xyab: two insertions before the first copy.
+    o = actions.oracle(lemma: [4, 5], form: [8, 9, 4, 5])
+    XCTAssertEqual(o.actions, [8, 9, copy, copy, end])
+    XCTAssertEqual(o.pointers, [1, 1, 1, 2, 3])
+    // Empty lemma; empty form.
+    XCTAssertEqual(actions.oracle(lemma: [], form: [4]).actions, [4, end])
+    XCTAssertEqual(actions.oracle(lemma: [4, 4], form: []).actions, [delete, delete, end])
+    // aab → ab: copies as early as possible.
+    XCTAssertEqual(actions.oracle(lemma: [4, 4, 5], form: [4, 5]).actions, [copy, delete, copy, end])
+  }
+
+  func testOracleReplaysToTheFormWithFewestEdits() {
+    var random = SeededRandom(seed: 7)
+    for _ in 0..<300 {
+      let lemma = (0..<random.uniform(below: 8)).map { _ in Int32(4 + random.uniform(below: 4)) }
+      let form = (0..<random.uniform(below: 8)).map { _ in Int32(4 + random.uniform(below: 4)) }
+      let o = actions.oracle(lemma: lemma, form: form)
+      var pointer = 1
+      var output: [Int32] = []
+      for (k, a) in o.actions.enumerated() {
+        XCTAssertEqual(o.pointers[k], pointer)
+        if a == actions.copy {
+          output.append(lemma[pointer - 1])
+          pointer += 1
+        } else if a == actions.delete {
+          pointer += 1
+        } else if a != EditActions.end {
+          output.append(a)
+        }
+      }
+      XCTAssertEqual(output, form, "\(lemma) → \(form)")
+      XCTAssertEqual(pointer, lemma.count + 1)
+      XCTAssertEqual(o.actions.last, EditActions.end)
+      // Insertions + deletions = n + m − 2·LCS.
+      let edits = o.actions.filter { $0 != actions.copy && $0 != EditActions.end }.count
+      XCTAssertEqual(edits, lemma.count + form.count - 2 * longestCommonSubsequence(lemma, form))
+    }
+  }
+
+  func longestCommonSubsequence(_ a: [Int32], _ b: [Int32]) -> Int {
+    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0..<a.count {
+      for j in 0..<b.count {
+        table[i + 1][j + 1] = a[i] == b[j] ? table[i][j] + 1 : max(table[i][j + 1], table[i + 1][j])
+      }
+    }
+    return table[a.count][b.count]
+  }
+
+  /// A small transducer with large random weights.
+  func makeNetwork() -> NeuralNetwork {
+    var h = NeuralHyperparameters()
+    h.architecture = .transducer
+    (h.characterEmbedding, h.featureEmbedding, h.encoderHidden, h.decoderHidden) = (6, 5, 8, 16)
+    h.dropout = 0
+    let network = NeuralNetwork(hyperparameters: h, symbols: 12, features: 7, seed: 3)
+    var random = SeededRandom(seed: 19)
+    for p in network.parameters.parameters {
+      for i in p.value.indices { p.value[i] = Float(random.unitDouble() * 1.2 - 0.6) }
+    }
+    return network
+  }
+
+  func testRuntimeScoresTheOracleAsTheTrainingGraphDoes() {
+    let network = makeNetwork()
+    let runtime = TransducerRuntime(network: network)
+    let sources = [
+      NeuralSource(symbols: [1, 4, 5, 6, 7, 2], features: [4, 5]),
+      NeuralSource(symbols: [1, 9, 2], features: [6]),
+      NeuralSource(symbols: [1, 2], features: []),
+    ]
+    let forms: [[Int32]] = [[4, 5, 8, 8], [10, 9, 11], [4]]
+    let encoded = runtime.encode(sources)
+    var total: Double = 0
+    for (k, source) in sources.enumerated() {
+      let o = network.transducer!.actions.oracle(lemma: Array(source.symbols.dropFirst().dropLast()), form: forms[k])
+      var hidden = Array(encoded.initialHidden[(k * 16)..<((k + 1) * 16)])
+      var cell = [Float](repeating: 0, count: 16)
+      var previous = SpecialSymbols.start
+      for (s, action) in o.actions.enumerated() {
+        var logProbs = [Float](repeating: 0, count: runtime.actionCount)
+        runtime.step(
+          encoded, rows: [(source: k, pointer: o.pointers[s], previous: previous)], hiddenState: &hidden,
+          cellState: &cell, weight: 1, logProbs: &logProbs)
+        total -= Double(logProbs[Int(action)])
+        previous = action
+      }
+    }
+    let graph = Graph(recordsTape: false)
+    var random = SeededRandom(seed: 0)
+    let loss = network.loss(
+      graph: graph, sources: sources, targets: forms.map { $0 + [SpecialSymbols.end] }, scale: 1, random: &random)
+    XCTAssertEqual(total, Double(loss.value[0]), accuracy: 1e-3 * max(1, total))
+    XCTAssertGreaterThan(total, 1)
+  }
+
+  func testBatchedSearchEqualsOneByOne() throws {
+    let train = Array(try readNeuralFixture("toy.trn").prefix(240))
+    var options = NeuralTrainingOptions()
+    options.maxEpochs = 2
+    options.minimumExamplesPerEpoch = 0
+    options.hallucination = .off
+    var h = toyHyperparameters()
+    h.architecture = .transducer
+    let model = try NeuralTrainer.train(train: train, dev: nil, hyperparameters: h, options: options)
+    let inputs = try readNeuralFixture("toy.tst").prefix(40).map { (lemma: $0.lemma, tags: $0.tags) }
+    for width in [1, 4] {
+      model.beamWidth = width
+      let batched = model.predictForms(inputs, nBest: 3, batchSize: 16, threads: 2)
+      for (k, input) in inputs.enumerated() {
+        let alone = model.predictForms(lemma: input.lemma, tags: input.tags, nBest: 3)
+        XCTAssertEqual(batched[k].map(\.form), alone.map(\.form), "width \(width): \(input)")
+        for (b, a) in zip(batched[k], alone) { XCTAssertEqual(b.score, a.score, accuracy: 1e-4) }
+      }
+    }
+    model.beamWidth = 1
+    XCTAssertEqual(model.predictGreedy(inputs).count, inputs.count)
+    XCTAssertEqual(model.predictGreedy(inputs), model.predictForms(inputs).map { $0.first?.form ?? "" })
+  }
+
+  func testVersionOnePayloadsLoadAsTheAttentionDecoder() throws {
+    let train = Array(try readNeuralFixture("toy.trn").prefix(120))
+    var options = NeuralTrainingOptions()
+    options.maxEpochs = 1
+    options.minimumExamplesPerEpoch = 0
+    options.hallucination = .off
+    var h = toyHyperparameters()
+    h.architecture = .attention
+    let model = try NeuralTrainer.train(train: train, dev: nil, hyperparameters: h, options: options)
+    var payload = try model.payload()
+    // Version 2 stores the architecture after the beam width (byte 32);
+    // version 1 had no such field.
+    XCTAssertEqual(payload[4], 2)
+    payload[4] = 1
+    payload.removeSubrange(32..<36)
+    let header = ModelHeader(kind: "neural", description: model.modelDescription)
+    let loaded = try NeuralInflector.load(payload: payload, header: header)
+    XCTAssertEqual(loaded.hyperparameters.architecture, .attention)
+    XCTAssertEqual(loaded.predict(lemma: "bakodi", tags: "N;PL", nBest: 2), model.predict(lemma: "bakodi", tags: "N;PL", nBest: 2))
+    var bad = try model.payload()
+    bad[32] = 9
+    XCTAssertThrowsError(try NeuralInflector.load(payload: bad, header: header)) { error in
+      XCTAssert("\(error)".contains("unknown architecture 9"), "\(error)")
+    }
+  }
+}
+
+/// The vector activations of the prediction runtime against libm.
+final class VectorActivationTests: XCTestCase {
+  func testVectorExpSigmoidAndTanhMatchLibm() {
+    var worst: (exp: Float, sigmoid: Float, tanh: Float) = (0, 0, 0)
+    var x: Float = -100
+    while x <= 100 {
+      let v = SIMD8<Float>((0..<8).map { x + Float($0) * 0.003 })
+      let (e, s, t) = (vectorExp(v), vectorSigmoid(v), vectorTanh(v))
+      for k in 0..<8 {
+        let clamped = min(max(v[k], -87), 87)
+        worst.exp = max(worst.exp, abs(e[k] - expf(clamped)) / expf(clamped))
+        worst.sigmoid = max(worst.sigmoid, abs(s[k] - 1 / (1 + expf(-v[k]))))
+        worst.tanh = max(worst.tanh, abs(t[k] - tanhf(v[k])))
+      }
+      x += 0.0517
+    }
+    XCTAssertLessThan(worst.exp, 4e-7)
+    XCTAssertLessThan(worst.sigmoid, 3e-7)
+    XCTAssertLessThan(worst.tanh, 6e-7)
+    XCTAssertEqual(vectorExp(SIMD8(repeating: 0)), SIMD8(repeating: 1))
+  }
+}
