@@ -93,6 +93,29 @@ final class InflectCLITests: XCTestCase {
     XCTAssertTrue(lines.allSatisfy { $0.split(separator: "\t").count == 4 })
   }
 
+  func testManyRowsArePredictedInOrderAndBadBeamWidthsRefused() throws {
+    let dir = try TemporaryDirectory()
+    let model = try trained(dir)
+    // More rows than one prediction chunk, with blank lines between some.
+    var rows = ""
+    var expected = ""
+    for k in 0..<2_500 {
+      let lemma = k % 2 == 0 ? "talk" : "walk"
+      rows += "\(lemma)\tV;PST\n" + (k % 700 == 0 ? "\n" : "")
+      expected += "\(lemma)\tV;PST\t\(lemma)ed\n" + (k % 700 == 0 ? "\n" : "")
+    }
+    let input = try dir.write(rows, to: "many.covered.tst")
+    let result = try lexiform(["inflect", "predict", model, input, "--beam-width", "1"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertEqual(result.stdout, expected)
+    let bad = try lexiform(["inflect", "predict", model, input, "--beam-width", "0"])
+    XCTAssertNotEqual(bad.status, 0)
+    XCTAssertTrue(bad.stderr.contains("--beam-width must be at least 1, not 0"), bad.stderr)
+    let arch = try lexiform(["inflect", "train", dir.file("toy.trn"), "--model", "neural", "--architecture", "tree", "-o", dir.file("x.lxm")])
+    XCTAssertNotEqual(arch.status, 0)
+    XCTAssertTrue(arch.stderr.contains("transducer") && arch.stderr.contains("attention"), arch.stderr)
+  }
+
   func testUnknownCharactersAndFeaturesAreCountedNotFatal() throws {
     let dir = try TemporaryDirectory()
     let model = try trained(dir)
