@@ -34,7 +34,7 @@ final class NFCQuickCheck {
     self.normalizer = normalizer
   }
 
-  /// Reused for ICU's normalization: the text, then its normalized form.
+  /// Reused for ICU's normalization: the text in UTF-16 (its first code units).
   @exclusivity(unchecked) private var utf16: [UInt16] = []
 
   /// `true` when the UTF-8 text is surely in NFC, `nil` when the quick
@@ -42,21 +42,31 @@ final class NFCQuickCheck {
   /// - Parameter bytes: Valid UTF-8.
   @inline(__always)
   func isSurelyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-    // Nothing at or above U+0300 (lead byte 0xCC or more): NFC. ASCII
-    // runs are skipped 8 bytes at a time.
+    // Nothing at or above U+0300 (lead byte 0xCC or more): NFC. Looked for
+    // 8 bytes at a time, the last word overlapping the one before.
     guard let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
     let count = bytes.count
     var i = 0
-    while i + 8 <= count,
-      UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-    {
+    while i + 8 <= count {
+      if Self.hasByteFromCC(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return slowCheck(bytes) }
       i += 8
     }
-    while i < count {
-      if base[i] >= 0xCC { return slowCheck(bytes) }
-      i += 1
+    if i < count {
+      if count >= 8 {
+        if Self.hasByteFromCC(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) { return slowCheck(bytes) }
+      } else {
+        for j in i..<count where base[j] >= 0xCC { return slowCheck(bytes) }
+      }
     }
     return true
+  }
+
+  /// Whether a byte of the word is 0xCC or more: its high bit is set and
+  /// its low 7 bits plus 0x34 reach 0x80 (without carrying into the next byte).
+  @inline(__always)
+  private static func hasByteFromCC(_ word: UInt64) -> Bool {
+    ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x3434_3434_3434_3434) & word & 0x8080_8080_8080_8080 != 0
   }
 
   /// UAX #15's quick check over the code points: `true` for YES, `nil`
@@ -66,16 +76,21 @@ final class NFCQuickCheck {
     let count = bytes.count
     var lastClass: UInt16 = 0
     while i < count {
-      if bytes[i] < 0x80 {
+      let lead = bytes[i]
+      if lead < 0xCC {
+        // Below U+0300 (ASCII, or 2 bytes from 0xC2 to 0xCB): class 0, NFC_QC = Yes.
         lastClass = 0
-        i += 1
+        i &+= lead < 0x80 ? 1 : 2
         continue
       }
-      let (scalar, length) = Self.decode(bytes, at: i)
-      i += length
-      guard scalar >= 0x300 else {
-        lastClass = 0
-        continue
+      let scalar: UInt32
+      if lead < 0xE0, i &+ 1 < count {
+        scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F)
+        i &+= 2
+      } else {
+        let (decoded, length) = Self.decode(bytes, at: i)
+        scalar = decoded
+        i &+= length
       }
       let state = properties(scalar)
       let combiningClass = state & 0xFF
@@ -140,26 +155,36 @@ final class NFCQuickCheck {
   func isNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     if let sure = isSurelyNFC(bytes) { return sure }
     guard let normalizer else { return true }
-    utf16.removeAll(keepingCapacity: true)
-    var i = 0
-    while i < bytes.count {
-      let (scalar, length) = Self.decode(bytes, at: i)
-      i += length
-      if scalar < 0x1_0000 {
-        utf16.append(UInt16(truncatingIfNeeded: scalar))
-      } else {
-        let value = scalar - 0x1_0000
-        utf16.append(UInt16(truncatingIfNeeded: 0xD800 + (value >> 10)))
-        utf16.append(UInt16(truncatingIfNeeded: 0xDC00 + (value & 0x3FF)))
+    // UTF-16 has at most as many code units as UTF-8 has bytes.
+    if utf16.count < bytes.count { utf16 = [UInt16](repeating: 0, count: max(bytes.count, 2 * utf16.count)) }
+    let length = utf16.withUnsafeMutableBufferPointer { units -> Int in
+      var i = 0
+      var n = 0
+      while i < bytes.count {
+        let (scalar, length) = Self.decode(bytes, at: i)
+        i += length
+        if scalar < 0x1_0000 {
+          units[n] = UInt16(truncatingIfNeeded: scalar)
+          n += 1
+        } else {
+          let value = scalar - 0x1_0000
+          units[n] = UInt16(truncatingIfNeeded: 0xD800 + (value >> 10))
+          units[n + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (value & 0x3FF))
+          n += 2
+        }
       }
+      return n
     }
     normalized.removeAll(keepingCapacity: true)
-    do {
-      try utf16.withUnsafeBufferPointer { try normalizer.normalize(utf16: $0, appendingTo: &normalized) }
-    } catch {
-      return true
+    return utf16.withUnsafeBufferPointer { units in
+      let text = UnsafeBufferPointer(rebasing: units[..<length])
+      do {
+        try normalizer.normalize(utf16: text, appendingTo: &normalized)
+      } catch {
+        return true
+      }
+      return normalized.elementsEqual(text)
     }
-    return normalized == utf16
   }
 
   /// Reused for normalized text.

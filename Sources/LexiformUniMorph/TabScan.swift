@@ -20,9 +20,9 @@ struct TabScan {
     // Byte k of the line is byte k of `word` (bits 8k…8k+7). A byte of
     // `word ^ 0x09…` is 0 exactly where the line has a tab; `zeroBytes`
     // has the high bit of each such byte set (and no other bit).
-    while at + 8 <= length {
+    while at &+ 8 <= length {
       scan(raw, word: at, from: at)
-      at += 8
+      at &+= 8
     }
     if at < length {
       if length >= 8 {
@@ -40,16 +40,21 @@ struct TabScan {
   private mutating func scan(_ raw: UnsafeRawPointer, word offset: Int, from: Int) {
     let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) ^ 0x0909_0909_0909_0909
     var zeroBytes = ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word | 0x7F7F_7F7F_7F7F_7F7F)
-    zeroBytes &= ~0 << UInt64((from - offset) * 8)
+    zeroBytes &= ~0 &<< UInt64(truncatingIfNeeded: (from &- offset) &* 8)
     while zeroBytes != 0 {
-      record(offset + zeroBytes.trailingZeroBitCount >> 3)
+      record(offset &+ zeroBytes.trailingZeroBitCount &>> 3)
       zeroBytes &= zeroBytes &- 1
     }
   }
 
   @inline(__always)
   private mutating func record(_ index: Int) {
-    if count == 0 { first = index } else if count == 1 { second = index } else if count == 2 { third = index }
-    count += 1
+    switch count {
+    case 0: first = index
+    case 1: second = index
+    case 2: third = index
+    default: break
+    }
+    count &+= 1
   }
 }

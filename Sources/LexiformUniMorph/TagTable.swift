@@ -1,3 +1,5 @@
+internal import _LexiformMemoryShims
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -49,7 +51,7 @@ final class TagTable {
 
   /// The key's hash, never 0: the upper 32 bits of ``RowHash``'s lane a.
   @inline(__always)
-  private static func hash(_ key: UnsafeRawBufferPointer) -> UInt32 {
+  static func hash(_ key: UnsafeRawBufferPointer) -> UInt32 {
     var hash = RowHash()
     hash.combine(UnsafeBufferPointer(start: key.baseAddress?.assumingMemoryBound(to: UInt8.self), count: key.count))
     return UInt32(truncatingIfNeeded: hash.finished.a >> 32) | 1
@@ -72,11 +74,23 @@ final class TagTable {
     }
   }
 
+  /// Starts loading the slot where a lookup of a key with this
+  /// ``hash(_:)`` begins (a hint: the caller does other work first).
+  @inline(__always)
+  func prefetch(_ hash: UInt32) {
+    _lexiform_prefetch(slot(Int(hash >> 1) & mask))
+  }
+
   /// The value stored for `key`, if any.
   /// - Complexity: O(key length) expected; allocates nothing.
   @inline(__always)
   func value(for key: UnsafeRawBufferPointer) -> Int? {
-    let hash = Self.hash(key)
+    value(for: key, hash: Self.hash(key))
+  }
+
+  /// The value stored for `key`, whose ``hash(_:)`` is known, if any.
+  @inline(__always)
+  func value(for key: UnsafeRawBufferPointer, hash: UInt32) -> Int? {
     var index = Int(hash >> 1) & mask
     while true {
       let slot = slot(index)

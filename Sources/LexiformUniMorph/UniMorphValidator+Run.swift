@@ -27,11 +27,11 @@ final class ValidationRun {
   /// fingerprint, line and form column, with its lemma and form (copied
   /// only for the paradigm check).
   @exclusivity(unchecked) private var pending: (fingerprint: DuplicateRowSet.Fingerprint, line: Int, formColumn: Int)?
-  @exclusivity(unchecked) private var pendingLemma: [UInt8] = []
-  @exclusivity(unchecked) private var pendingForm: [UInt8] = []
+  private let pendingLemma = HeldBytes()
+  private let pendingForm = HeldBytes()
   private let quickCheck: NFCQuickCheck
   /// The last lemma's bytes and whether it was NFC.
-  @exclusivity(unchecked) private var lastLemma: [UInt8] = []
+  private let lastLemma = HeldBytes()
   @exclusivity(unchecked) private var lastLemmaIsNFC = true
   private let paradigm: ParadigmCheck
   private let labels: LabelLookup
@@ -132,11 +132,22 @@ final class ValidationRun {
     let lemma = UnsafeBufferPointer(rebasing: line[lemmaRange])
     let form = UnsafeBufferPointer(rebasing: line[formRange])
     let tags = UnsafeBufferPointer(rebasing: line[tagsRange])
-    // Features: looked up (or analyzed) now, reported below.
+    // Features: their slot in `tagCache` is fetched while the lemma and the
+    // form are checked; all is reported below, in the order of the checks.
+    let tagHash = TagTable.hash(UnsafeRawBufferPointer(tags))
+    if !tagsRange.isEmpty { tagCache.prefetch(tagHash) }
+    // Normalization.
+    if !lemmaRange.isEmpty && !lastLemma.equals(lemma) {
+      lastLemma.set(lemma)
+      lastLemmaIsNFC = isNFC(lemma)
+    }
+    let lemmaIsNFC = lemmaRange.isEmpty || lastLemmaIsNFC
+    let formIsNFC = formRange.isEmpty || isNFC(form)
     var identity = -1
     var tagIndex = -1
     if !tagsRange.isEmpty {
-      tagIndex = tagCache.value(for: UnsafeRawBufferPointer(tags)) ?? analyze(UnsafeRawBufferPointer(tags))
+      tagIndex =
+        tagCache.value(for: UnsafeRawBufferPointer(tags), hash: tagHash) ?? analyze(UnsafeRawBufferPointer(tags))
       identity = checks[tagIndex].identity
     }
     // Duplicates: fetch the row's slot now, look at it with the next row.
@@ -158,18 +169,10 @@ final class ValidationRun {
         problem(item.code, line: number, column: start + item.offset, item.message)
       }
     }
-    // Normalization.
-    if !lemmaRange.isEmpty {
-      if !Self.same(lemma, lastLemma) {
-        lastLemma.removeAll(keepingCapacity: true)
-        lastLemma.append(contentsOf: lemma)
-        lastLemmaIsNFC = isNFC(lemma)
-      }
-      if !lastLemmaIsNFC {
-        problem(.notNFC, line: number, column: 1, "lemma is not in Unicode Normalization Form C (NFC)")
-      }
+    if !lemmaIsNFC {
+      problem(.notNFC, line: number, column: 1, "lemma is not in Unicode Normalization Form C (NFC)")
     }
-    if !formRange.isEmpty && !isNFC(form) {
+    if !formIsNFC {
       problem(
         .notNFC, line: number, column: Self.column(line, formRange.lowerBound),
         "form is not in Unicode Normalization Form C (NFC)")
@@ -179,10 +182,8 @@ final class ValidationRun {
     if validator.options.checksUnrelatedForms {
       // The line's bytes may move before the row is completed.
       pending?.formColumn = Self.column(line, formRange.lowerBound)
-      pendingLemma.removeAll(keepingCapacity: true)
-      pendingLemma.append(contentsOf: lemma)
-      pendingForm.removeAll(keepingCapacity: true)
-      pendingForm.append(contentsOf: form)
+      pendingLemma.set(lemma)
+      pendingForm.set(form)
     }
   }
 
@@ -196,11 +197,7 @@ final class ValidationRun {
     }
     // Relatedness of form and lemma.
     if validator.options.checksUnrelatedForms {
-      pendingLemma.withUnsafeBufferPointer { lemma in
-        pendingForm.withUnsafeBufferPointer { form in
-          paradigm.add(lemma: lemma, form: form, line: number, formColumn: formColumn, run: self)
-        }
-      }
+      paradigm.add(lemma: pendingLemma.bytes, form: pendingForm.bytes, line: number, formColumn: formColumn, run: self)
     }
   }
 

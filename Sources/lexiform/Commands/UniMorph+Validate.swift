@@ -75,10 +75,11 @@ extension LexiformCommand.UniMorph {
 
     /// Appends `problem.description` and a newline as UTF-8, without the
     /// intermediate strings of string interpolation (a large table can have
-    /// hundreds of thousands of problems).
+    /// hundreds of thousands of problems); strings are copied from their
+    /// UTF-8 storage.
     static func appendLine(_ problem: UniMorphError, to bytes: inout [UInt8]) {
       if let location = problem.location {
-        bytes.append(contentsOf: location.path.utf8)
+        appendUTF8(location.path, to: &bytes)
         if location.line > 0 {
           bytes.append(UInt8(ascii: ":"))
           appendDecimal(location.line, to: &bytes)
@@ -90,29 +91,37 @@ extension LexiformCommand.UniMorph {
         bytes.append(UInt8(ascii: ":"))
         bytes.append(UInt8(ascii: " "))
       }
-      bytes.append(contentsOf: problem.severity.rawValue.utf8)
+      appendUTF8(problem.severity.rawValue, to: &bytes)
       bytes.append(UInt8(ascii: ":"))
       bytes.append(UInt8(ascii: " "))
-      bytes.append(contentsOf: problem.message.utf8)
+      appendUTF8(problem.message, to: &bytes)
       bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// Appends a string's UTF-8 bytes in one copy.
+    @inline(__always)
+    static func appendUTF8(_ string: String, to bytes: inout [UInt8]) {
+      var string = string
+      string.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Appends `String(value)` as ASCII digits.
     static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
       guard value > 0 else {
-        bytes.append(contentsOf: String(value).utf8)
+        appendUTF8(String(value), to: &bytes)
         return
       }
       var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
       var count = 0
       var rest = value
       withUnsafeMutableBytes(of: &digits) { buffer in
+        guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         while rest > 0 {
           count += 1
-          buffer[24 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+          base[24 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
           rest /= 10
         }
-        bytes.append(contentsOf: buffer[(24 - count)...])
+        bytes.append(contentsOf: UnsafeBufferPointer(start: base + 24 - count, count: count))
       }
     }
 
