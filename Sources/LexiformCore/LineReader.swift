@@ -414,7 +414,7 @@ func hexByte(_ byte: UInt8) -> String {
 enum UTF8Validation {
   /// The first ill-formed subsequence at or after `from`: its start and the
   /// length of its maximal subpart (the bytes that one U+FFFD replaces).
-  /// - Complexity: O(*n*); ASCII runs are checked 32, then 8, bytes at a time.
+  /// - Complexity: O(*n*); ASCII runs are checked 8, then 32, bytes at a time.
   static func firstInvalid(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> (index: Int, length: Int)? {
     guard let base = bytes.baseAddress else { return nil }
     let raw = UnsafeRawPointer(base)
@@ -422,16 +422,21 @@ enum UTF8Validation {
     var i = from
     while i < count {
       if base[i] < 0x80 {
-        while i + 32 <= count,
-          (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
-            | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
-            | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0
-        {
-          i += 32
-        }
-        while i + 8 <= count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        // A word first: a short ASCII run (a tab, a letter between accented
+        // ones) should not pay for a 32-byte probe.
+        if i + 8 <= count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
           i += 8
+          while i + 32 <= count,
+            (raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+              | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+              | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+              | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0
+          {
+            i += 32
+          }
+          while i + 8 <= count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            i += 8
+          }
         }
         while i < count && base[i] < 0x80 { i += 1 }
         continue

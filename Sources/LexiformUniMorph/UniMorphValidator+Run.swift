@@ -193,7 +193,7 @@ final class ValidationRun {
     guard let (fingerprint, number, formColumn) = pending else { return }
     pending = nil
     if let earlier = rows.insert(fingerprint, line: number) {
-      problem(.duplicateRow, line: number, column: 1, "duplicate row: the same lemma, form and features as line \(earlier)")
+      problem(.duplicateRow, line: number, column: 1, Self.duplicateMessage(earlier))
     }
     // Relatedness of form and lemma.
     if validator.options.checksUnrelatedForms {
@@ -261,6 +261,32 @@ final class ValidationRun {
     guard a.count == b.count else { return false }
     guard let base = a.baseAddress, a.count > 0 else { return true }
     return b.withUnsafeBufferPointer { other in other.baseAddress.map { memcmp(base, $0, a.count) == 0 } ?? false }
+  }
+
+  /// `duplicate row: the same lemma, form and features as line N`, written
+  /// straight into the string's storage (interpolation costs several
+  /// copies, and a table can have a duplicate every few rows).
+  static func duplicateMessage(_ earlier: Int) -> String {
+    let prefix: StaticString = "duplicate row: the same lemma, form and features as line "
+    guard earlier > 0 else { return prefix.description + String(earlier) }
+    var digits = 0
+    var rest = earlier
+    while rest > 0 {
+      digits += 1
+      rest /= 10
+    }
+    return String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + digits) { buffer in
+      guard let base = buffer.baseAddress else { return 0 }
+      base.update(from: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+      var at = prefix.utf8CodeUnitCount + digits
+      var value = earlier
+      while value > 0 {
+        at -= 1
+        base[at] = UInt8(ascii: "0") + UInt8(value % 10)
+        value /= 10
+      }
+      return prefix.utf8CodeUnitCount + digits
+    }
   }
 
   /// The 1-based column (in Unicode scalars) of byte `index` of the line.
