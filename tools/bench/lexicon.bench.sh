@@ -13,7 +13,8 @@
 bench_lexicon() {
   if ! "$venv/bin/python" -c 'import lxml' >/dev/null 2>&1 || [[ ! -x $venv/bin/pyglossary ]]; then
     log "installing lxml and pyglossary into $venv"
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check lxml pyglossary >&2
+    # pyglossary 5.3 and later use Python 3.12 syntax; the machines have 3.11.
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check lxml "pyglossary==5.2.1" >&2
   fi
   log "building lexiform (swift build -c release --product lexiform)"
   (cd "$repo" && swift build -c release --product lexiform) >&2
