@@ -48,5 +48,37 @@ extension TourReport {
     for (row, guess) in zip(gold.rows, predicted) where row.form != guess.form {
       lines.append("    wrong: \(row.lemma) \(row.tags) → \(guess.form), gold \(row.form)")
     }
+    try neuralStep(train: train.examples, dev: gold.rows)
+  }
+
+  /// The neural model on the same rows: a small hard monotonic transducer
+  /// trained for about a second (the real sizes and epochs take minutes, and
+  /// 90 rows are far too few for it: the baseline is the better model here,
+  /// and the accuracy moves a lot with the seed).
+  private mutating func neuralStep(train: [InflectionExample], dev: [EvaluationRow]) throws {
+    var h = NeuralHyperparameters()
+    (h.characterEmbedding, h.featureEmbedding, h.encoderHidden, h.decoderHidden) = (24, 24, 48, 64)
+    var options = NeuralTrainingOptions()
+    options.seed = seed
+    options.maxEpochs = 15
+    options.patience = 15
+    options.minimumExamplesPerEpoch = 450
+    options.hallucination = .off
+    options.learningRate = 0.007
+    options.targetAccuracy = 100
+    options.threads = activeProcessorCount()
+    let devExamples = dev.map { InflectionExample(lemma: $0.lemma, tags: $0.tags, form: $0.form) }
+    let model = try NeuralTrainer.train(train: train, dev: devExamples, hyperparameters: h, options: options)
+    let predicted = model.predict(batch: dev.map { (lemma: $0.lemma, tags: $0.tags) }, nBest: 1, threads: options.threads)
+    let correct = zip(dev, predicted).filter { $0.form == $1.first?.form }.count
+    lines.append(
+      "  neural (\(model.hyperparameters.architecture.longName), \(model.weightCount) weights, 6,750 examples "
+        + "from the \(train.count) rows, seed \(seed)): \(correct) of \(dev.count) dev forms right, beam \(model.beamWidth)")
+    if let row = dev.first {
+      let best = model.predict(lemma: row.lemma, tags: row.tags, nBest: 3)
+      lines.append(
+        "    \(row.lemma) \(row.tags): "
+          + best.map { "\($0.form) (\(format2($0.score)))" }.joined(separator: ", "))
+    }
   }
 }
