@@ -208,12 +208,13 @@ bench_xml() {
   local input tool label
   local -a cmd
   for input in "${inputs[@]}"; do
-    for tool in floor lxml lexiform lexiform-events; do
-      [[ $tool == lexiform-events && -n ${LEXIFORM_XML_CMD:-} ]] && continue
+    for tool in floor lxml lexiform lexiform-libxml2 lexiform-events; do
+      [[ $tool == lexiform-events || $tool == lexiform-libxml2 ]] && [[ -n ${LEXIFORM_XML_CMD:-} ]] && continue
       case $tool in
         floor) cmd=("$floor_bin"); label="floor (C xmlTextReader, libxml2 $libxml_version)" ;;
         lxml) cmd=("$venv/bin/python" "$tools/bench/xml_lxml.py"); label="lxml iterparse ($lxml_version)" ;;
-        lexiform) cmd=("${lexiform_cmd[@]}"); label="$lexiform_label (cursor API: XMLReader.read())" ;;
+        lexiform) cmd=("${lexiform_cmd[@]}"); label="$lexiform_label (cursor API: XMLReader.read(), native backend)" ;;
+        lexiform-libxml2) cmd=("$repo/.build/release/lexiform-benchmark" xml-libxml2); label="lexiform (cursor API, libxml2 backend)" ;;
         lexiform-events) cmd=("$repo/.build/release/lexiform-benchmark" xml-events); label="lexiform (event API: XMLReader.next())" ;;
       esac
       log "$(basename "$input"): $tool"
@@ -235,7 +236,7 @@ bench_xml() {
     --note "Load average (1 min) when the bench started: $load." \
     --note "Each tool reads the whole file and prints elements=, attributes= (namespace declarations not counted) and textbytes= (UTF-8 bytes of all text and CDATA, whitespace included); the counts are checked to agree." \
     --note "Corpora: tools/make-xml-corpus.sh repeats the entries of shared/data/lexicons/freedict/kur-tur.tei and apertium/apertium-cym-eng.cym-eng.dix to ~${corpus_mb} MB." \
-    --note "floor: tools/bench/xml_floor.c, gcc -O2, libxml2 xmlTextReader with XML_PARSE_NONET|XML_PARSE_NOENT; lxml: tools/bench/xml_lxml.py, iterparse clearing elements as it goes; lexiform: .build/release/lexiform-benchmark xml FILE (swift build -c release), reading with XMLReader.read() and the reader's properties, as Lexiform's format readers do; lexiform-events: the same through XMLReader.next(), which builds an XMLEvent with strings for every node."
+    --note "floor: tools/bench/xml_floor.c, gcc -O2, libxml2 xmlTextReader with XML_PARSE_NONET|XML_PARSE_NOENT; lxml: tools/bench/xml_lxml.py, iterparse clearing elements as it goes; lexiform: .build/release/lexiform-benchmark xml FILE (swift build -c release), reading with XMLReader.read() and the reader's properties, as Lexiform's format readers do, with the backend chosen automatically (the native parser for these UTF-8 files); lexiform-libxml2: the same with XMLReaderOptions.backend = .libxml2 (lexiform-benchmark xml-libxml2 FILE); lexiform-events: the same through XMLReader.next(), which builds an XMLEvent with strings for every node."
 }
 
 # --- Main -------------------------------------------------------------------

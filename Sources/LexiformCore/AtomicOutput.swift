@@ -191,6 +191,19 @@ public final class AtomicOutput {
     }
   }
 
+  /// Writes the bytes of an array (without the generic path's unspecialized
+  /// `withContiguousStorageIfAvailable` call from other modules).
+  /// - Parameter bytes: The bytes.
+  /// - Throws: ``CoreError`` (`unwritable`) when the bytes cannot be
+  ///   written, or the output is already committed, aborted or failed.
+  /// - Complexity: O(`bytes.count`).
+  public func write(bytes: [UInt8]) throws(CoreError) {
+    let done = bytes.withUnsafeBytes { buffer in
+      Result { () throws(CoreError) in try write(bytes: buffer) }
+    }
+    try done.get()
+  }
+
   /// Writes bytes from any sequence, such as an `[UInt8]`.
   /// - Parameter bytes: The bytes.
   /// - Throws: ``CoreError`` (`unwritable`) when the bytes cannot be

@@ -3,6 +3,8 @@
 //   lexiform-benchmark xml FILE          read FILE with XMLReader.read() (the
 //                                        cursor API); print
 //                                        `elements=N attributes=M textbytes=T`
+//   lexiform-benchmark xml-libxml2 FILE  the same with the libxml2 backend
+//                                        (XMLReaderOptions.backend = .libxml2)
 //   lexiform-benchmark xml-events FILE   the same through XMLReader.next(),
 //                                        which builds an XMLEvent per node
 //   lexiform-benchmark dictd-lookup FILE N  time N seeded random lookups in a
@@ -31,10 +33,14 @@ struct XMLCounts {
   var textBytes = 0
 
   /// Runs `body` on a reader for `path`, then prints the counts (or fails).
-  static func measure(_ path: String, _ body: (XMLReader, inout XMLCounts) throws -> Void) {
+  static func measure(
+    _ path: String, backend: XMLBackend = .automatic, _ body: (XMLReader, inout XMLCounts) throws -> Void
+  ) {
     var counts = XMLCounts()
+    var options = XMLReaderOptions()
+    options.backend = backend
     do {
-      try body(try XMLReader(path: path), &counts)
+      try body(try XMLReader(path: path, options: options), &counts)
     } catch {
       fail("\(error)")
     }
@@ -43,8 +49,8 @@ struct XMLCounts {
 }
 
 /// Reads with the cursor API (what Lexiform's own format readers use).
-func benchmarkXML(_ path: String) {
-  XMLCounts.measure(path) { reader, counts in
+func benchmarkXML(_ path: String, backend: XMLBackend = .automatic) {
+  XMLCounts.measure(path, backend: backend) { reader, counts in
     while let kind = try reader.read() {
       switch kind {
       case .startElement:
@@ -116,8 +122,10 @@ case ("dictd-lookup", 3):
   benchmarkDictdLookup(arguments[arguments.startIndex + 1], Int(arguments[arguments.startIndex + 2]) ?? 200)
 case ("neural-inflect", _) where arguments.count >= 3:
   benchmarkNeuralInflection(Array(arguments.dropFirst()))
+case ("xml-libxml2", 2):
+  benchmarkXML(arguments[arguments.startIndex + 1], backend: .libxml2)
 case ("xml-events", 2):
   benchmarkXMLEvents(arguments[arguments.startIndex + 1])
 default:
-  fail("usage: lexiform-benchmark xml|xml-events FILE | dictd-lookup FILE COUNT")
+  fail("usage: lexiform-benchmark xml|xml-libxml2|xml-events FILE | dictd-lookup FILE COUNT")
 }

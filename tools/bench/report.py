@@ -4,7 +4,7 @@
                       [--markdown PATH] [--note TEXT]...
 
 FILE holds one timeit.py JSON object per line, each with an extra "input"
-(path) and "tool" key. Tools are "floor", "lxml", "lexiform" (the cursor API) and "lexiform-events"
+(path) and "tool" key. Tools are "floor", "lxml", "lexiform" (the cursor API), "lexiform-libxml2" (the same on the libxml2 backend) and "lexiform-events"
 (the event API). For every
 input, all tools must print the same elements= and attributes= counts, or this
 exits 1 before writing anything; textbytes= may differ (whitespace handling)
@@ -26,7 +26,7 @@ import statistics
 import subprocess
 import sys
 
-TOOL_ORDER = ["floor", "lxml", "lexiform", "lexiform-events"]
+TOOL_ORDER = ["floor", "lxml", "lexiform", "lexiform-libxml2", "lexiform-events"]
 
 
 def parse_counts(output):
@@ -133,7 +133,7 @@ def main():
             )
         if "lexiform" in medians:
             parts = []
-            for other in ("floor", "lxml"):
+            for other in ("floor", "lxml", "lexiform-libxml2"):
                 if other in medians:
                     parts.append(
                         f"Lexiform/{other} {ratio(medians['lexiform'] / medians[other])}"
