@@ -31,7 +31,8 @@ public struct XMLReaderOptions: Sendable {
   public var maxTextLength: Int = 10_000_000
   /// Which parser reads the document. Default ``XMLBackend/automatic``:
   /// Lexiform's own XML 1.0 parser for UTF-8 documents it fully supports
-  /// (several times faster), libxml2 for the others. Both give the same
+  /// (10–25% less time than libxml2 on the shared lexicons, BENCHMARKS.md),
+  /// libxml2 for the others. Both give the same
   /// nodes; error messages differ in wording.
   public var backend: XMLBackend = .automatic
 
