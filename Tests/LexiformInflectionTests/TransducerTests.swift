@@ -112,15 +112,20 @@ final class TransducerTests: XCTestCase {
     XCTAssertGreaterThan(total, 1)
   }
 
-  func testBatchedSearchEqualsOneByOne() throws {
-    let train = Array(try readNeuralFixture("toy.trn").prefix(240))
+  /// A model trained briefly on the first `rows` toy rows.
+  func quickModel(_ architecture: NeuralArchitecture, rows: Int, epochs: Int) throws -> NeuralInflector {
+    let train = Array(try readNeuralFixture("toy.trn").prefix(rows))
     var options = NeuralTrainingOptions()
-    options.maxEpochs = 2
+    options.maxEpochs = epochs
     options.minimumExamplesPerEpoch = 0
     options.hallucination = .off
     var h = toyHyperparameters()
-    h.architecture = .transducer
-    let model = try NeuralTrainer.train(train: train, dev: nil, hyperparameters: h, options: options)
+    h.architecture = architecture
+    return try NeuralTrainer.train(train: train, dev: nil, hyperparameters: h, options: options)
+  }
+
+  func testBatchedSearchEqualsOneByOne() throws {
+    let model = try quickModel(.transducer, rows: 240, epochs: 2)
     let inputs = try readNeuralFixture("toy.tst").prefix(40).map { (lemma: $0.lemma, tags: $0.tags) }
     for width in [1, 4] {
       model.beamWidth = width
@@ -137,14 +142,7 @@ final class TransducerTests: XCTestCase {
   }
 
   func testVersionOnePayloadsLoadAsTheAttentionDecoder() throws {
-    let train = Array(try readNeuralFixture("toy.trn").prefix(120))
-    var options = NeuralTrainingOptions()
-    options.maxEpochs = 1
-    options.minimumExamplesPerEpoch = 0
-    options.hallucination = .off
-    var h = toyHyperparameters()
-    h.architecture = .attention
-    let model = try NeuralTrainer.train(train: train, dev: nil, hyperparameters: h, options: options)
+    let model = try quickModel(.attention, rows: 120, epochs: 1)
     var payload = try model.payload()
     // Version 2 stores the architecture after the beam width (byte 32);
     // version 1 had no such field.

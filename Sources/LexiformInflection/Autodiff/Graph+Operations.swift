@@ -285,27 +285,7 @@ extension Graph {
 
   /// Rows of `table` selected by `ids`: `[ids.count, table.cols]`.
   func embedding(_ table: Tensor, _ ids: [Int32]) -> Tensor {
-    let d = table.cols
-    var out = [Float](repeating: 0, count: ids.count * d)
-    table.value.withUnsafeBufferPointer { tp in
-      out.withUnsafeMutableBufferPointer { op in
-        for (r, id) in ids.enumerated() {
-          (op.baseAddress! + r * d).update(from: tp.baseAddress! + Int(id) * d, count: d)
-        }
-      }
-    }
-    let result = Tensor(rows: ids.count, cols: d, value: out, needsGrad: table.needsGrad)
-    if result.needsGrad {
-      record {
-        guard !result.grad.isEmpty else { return }
-        table.ensureGrad()
-        for (r, id) in ids.enumerated() {
-          let base = Int(id) * d
-          for j in 0..<d { table.grad[base + j] += result.grad[r * d + j] }
-        }
-      }
-    }
-    return result
+    gatherRows(table, ids.map { Int($0) })
   }
 
   /// The mean of the rows of `table` selected by each bag (a zero row for an
