@@ -116,13 +116,18 @@ extension JSONByteBuffer {
     quoted(value)
   }
 
-  private func strings(_ values: [String]) {
+  /// A JSON array: `[`, each element written by `element`, commas between, `]`.
+  private func array<Element>(_ values: [Element], _ element: (Element) -> Void) {
     byte(UInt8(ascii: "["))
     for (i, value) in values.enumerated() {
       if i > 0 { byte(UInt8(ascii: ",")) }
-      quoted(value)
+      element(value)
     }
     byte(UInt8(ascii: "]"))
+  }
+
+  private func strings(_ values: [String]) {
+    array(values) { quoted($0) }
   }
 
   private func form(_ form: Form) {
@@ -137,38 +142,27 @@ extension JSONByteBuffer {
   }
 
   private func forms(_ values: [Form]) {
-    byte(UInt8(ascii: "["))
-    for (i, value) in values.enumerated() {
-      if i > 0 { byte(UInt8(ascii: ",")) }
-      form(value)
-    }
-    byte(UInt8(ascii: "]"))
+    array(values) { form($0) }
   }
 
   private func relations(_ values: [Relation]) {
-    byte(UInt8(ascii: "["))
-    for (i, relation) in values.enumerated() {
-      if i > 0 { byte(UInt8(ascii: ",")) }
+    array(values) { relation in
       raw("{\"type\":")
       quoted(relation.type)
       raw(",\"target\":")
       quoted(relation.target)
       byte(UInt8(ascii: "}"))
     }
-    byte(UInt8(ascii: "]"))
   }
 
   private func fields(_ values: [Field]) {
-    byte(UInt8(ascii: "["))
-    for (i, field) in values.enumerated() {
-      if i > 0 { byte(UInt8(ascii: ",")) }
+    array(values) { field in
       raw("{\"name\":")
       quoted(field.name)
       raw(",\"value\":")
       form(field.value)
       byte(UInt8(ascii: "}"))
     }
-    byte(UInt8(ascii: "]"))
   }
 
   /// A score: a number, or (JSON having none) `"NaN"`, `"Infinity"`,
