@@ -14,6 +14,8 @@ public enum NeuralDefaults {
   public static let decoderHidden = 128
   /// Dropout rate on embeddings and the attentional output layer.
   public static let dropout: Float = 0.3
+  /// Whether the transducer copies a cluster's base with other marks as one action.
+  public static let remarking = true
   /// Adam's learning rate (Kingma & Ba 2015).
   public static let learningRate: Float = 0.002
   /// Examples per minibatch.

@@ -88,7 +88,7 @@ final class NeuralModelTests: XCTestCase {
     var wrongVersion = payload
     wrongVersion[4] = 9
     XCTAssertThrowsError(try NeuralInflector.load(payload: wrongVersion, header: header)) { error in
-      XCTAssert("\(error)".contains("version 9; this build reads versions 1 to 2"), "\(error)")
+      XCTAssert("\(error)".contains("version 9; this build reads versions 1 to 3"), "\(error)")
     }
     XCTAssertThrowsError(try NeuralInflector.load(payload: Array("nope".utf8), header: header))
     XCTAssertThrowsError(try NeuralInflector.load(payload: payload + [0], header: header)) { error in

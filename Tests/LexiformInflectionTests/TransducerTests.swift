@@ -1,5 +1,6 @@
 import LexiformCore
 import XCTest
+import _LexiformTestSupport
 
 @testable import LexiformInflection
 
@@ -141,14 +142,36 @@ final class TransducerTests: XCTestCase {
     XCTAssertEqual(model.predictGreedy(inputs), model.predictForms(inputs).map { $0.first?.form ?? "" })
   }
 
+  func testVersionTwoPayloadsLoadAsATransducerWithoutRemarking() throws {
+    let train = Array(try readNeuralFixture("toy.trn").prefix(120))
+    var options = NeuralTrainingOptions()
+    (options.maxEpochs, options.minimumExamplesPerEpoch, options.hallucination) = (1, 0, .off)
+    var h = toyHyperparameters()
+    h.remarking = false
+    let model = try NeuralTrainer.train(train: train, dev: nil, hyperparameters: h, options: options)
+    var payload = try model.payload()
+    XCTAssertEqual(Array(payload[36..<40]), [0, 0, 0, 0])
+    payload[4] = 2
+    payload.removeSubrange(36..<40)
+    let header = ModelHeader(kind: "neural", description: model.modelDescription)
+    let loaded = try NeuralInflector.load(payload: payload, header: header)
+    XCTAssertEqual(loaded.hyperparameters, model.hyperparameters)
+    XCTAssertEqual(loaded.predict(lemma: "bakodi", tags: "N;PL", nBest: 2), model.predict(lemma: "bakodi", tags: "N;PL", nBest: 2))
+    // A re-marking model has more actions, hence other weight shapes.
+    let remarking = try quickModel(.transducer, rows: 120, epochs: 1)
+    XCTAssertEqual(Array(try remarking.payload()[36..<40]), [1, 0, 0, 0])
+    XCTAssertGreaterThan(remarking.weightCount, model.weightCount)
+  }
+
   func testVersionOnePayloadsLoadAsTheAttentionDecoder() throws {
     let model = try quickModel(.attention, rows: 120, epochs: 1)
     var payload = try model.payload()
     // Version 2 stores the architecture after the beam width (byte 32);
     // version 1 had no such field.
-    XCTAssertEqual(payload[4], 2)
+    // version 3 adds the re-marking flag after it (bytes 36..<40).
+    XCTAssertEqual(payload[4], 3)
     payload[4] = 1
-    payload.removeSubrange(32..<36)
+    payload.removeSubrange(32..<40)
     let header = ModelHeader(kind: "neural", description: model.modelDescription)
     let loaded = try NeuralInflector.load(payload: payload, header: header)
     XCTAssertEqual(loaded.hyperparameters.architecture, .attention)
@@ -158,6 +181,100 @@ final class TransducerTests: XCTestCase {
     XCTAssertThrowsError(try NeuralInflector.load(payload: bad, header: header)) { error in
       XCTAssert("\(error)".contains("unknown architecture 9"), "\(error)")
     }
+  }
+}
+
+/// The re-marking copies: a cluster's base copied with other marks.
+final class RemarkingTests: XCTestCase {
+  let table = SymbolTable(symbols: ["a", "b", "á", "ä", "ב", "בּ", "שָׁ", "שׁ", "ḗ"])
+  func id(_ s: String) -> Int32 { table.index(of: s)! }
+
+  func testClustersSplitIntoBaseAndTailThroughNFD() {
+    XCTAssertEqual(SymbolMarks.split("a").base, "a")
+    XCTAssertEqual(SymbolMarks.split("a").tail, "")
+    XCTAssertEqual(SymbolMarks.split("ä").base, "a")
+    XCTAssertEqual(SymbolMarks.split("ä").tail, "\u{308}")
+    // NFD orders the marks by combining class: qamats (18) before the shin dot (24).
+    XCTAssertEqual(SymbolMarks.split("\u{5E9}\u{5C1}\u{5B8}").tail.unicodeScalars.map(\.value), [0x5B8, 0x5C1])
+    // ḗ (U+1E17) is e, macron, acute.
+    XCTAssertEqual(SymbolMarks.split("ḗ").tail, "\u{304}\u{301}")
+    let marks = SymbolMarks(symbols: table)
+    XCTAssertEqual(marks.tails.map { $0.unicodeScalars.map(\.value) }, [[], [0x301], [0x308], [0x5BC], [0x5B8, 0x5C1], [0x5C1], [0x304, 0x301]])
+    XCTAssertEqual(marks.tails, ["", "\u{301}", "\u{308}", "\u{5BC}", "\u{5B8}\u{5C1}", "\u{5C1}", "\u{304}\u{301}"])
+    XCTAssertEqual(marks.bases[Int(id("a"))], marks.bases[Int(id("ä"))])
+    XCTAssertNotEqual(marks.bases[Int(id("a"))], marks.bases[Int(id("b"))])
+    XCTAssertEqual(marks.bases[Int(SpecialSymbols.start)], -1)
+    XCTAssertNil(marks.remark(id("a"), into: id("b")))
+    XCTAssertNil(marks.remark(SpecialSymbols.unknown, into: id("a")))
+    // Spelled in NFC: a + acute is the precomposed á; an unseen base works too.
+    XCTAssertEqual(marks.spell("ä", tail: marks.remark(id("a"), into: id("á"))!), "á")
+    XCTAssertEqual(marks.spell("o", tail: 2), "ö")
+    XCTAssertEqual(marks.spell("ä", tail: 1).unicodeScalars.map(\.value), [0xE1])
+    XCTAssertEqual(marks.spell("\u{5E9}\u{5C1}", tail: 4).unicodeScalars.map(\.value), [0x5E9, 0x5B8, 0x5C1])
+  }
+
+  func testOracleRemarksInsteadOfDeletingAndInserting() {
+    let actions = EditActions(symbolCount: table.count, marks: SymbolMarks(symbols: table))
+    let marks = actions.marks!
+    let (copy, end) = (actions.copy, EditActions.end)
+    // ab → áb: one re-marking copy (acute), not delete a + insert á.
+    let o = actions.oracle(lemma: [id("a"), id("b")], form: [id("á"), id("b")])
+    XCTAssertEqual(o.actions, [actions.remark(marks.remark(id("a"), into: id("á"))!), copy, end])
+    XCTAssertEqual(o.pointers, [1, 2, 3])
+    // ä → a: re-marked with the empty tail.
+    XCTAssertEqual(actions.oracle(lemma: [id("ä")], form: [id("a")]).actions, [actions.remark(0), end])
+    // Different bases: still a deletion and an insertion.
+    XCTAssertEqual(
+      actions.oracle(lemma: [id("a")], form: [id("b")]).actions, [actions.delete, id("b"), end])
+    XCTAssertEqual(actions.remarkTail(actions.remark(3)), 3)
+    XCTAssertNil(actions.remarkTail(actions.delete))
+    XCTAssertNil(actions.remarkTail(id("b")))
+    XCTAssertEqual(actions.count, table.count + 2 + marks.tails.count)
+  }
+
+  /// On real Hebrew (vocalized, 2023), the oracle with re-marking copies
+  /// replays every pair exactly and needs fewer edits than without.
+  func testOracleOnVocalizedHebrew() throws {
+    let text = try String(contentsOfFile: try sharedDataURL("sigmorphon2023/heb.trn"), encoding: .utf8)
+    var table = SymbolTable()
+    var pairs: [(lemma: [Int32], form: [Int32])] = []
+    for line in text.split(separator: "\n").prefix(2_000) {
+      let f = line.split(separator: "\t").map(String.init)
+      guard f.count == 3 else { continue }
+      pairs.append((SymbolTable.graphemes(f[0]).map { table.add($0) }, SymbolTable.graphemes(f[2]).map { table.add($0) }))
+    }
+    let marks = SymbolMarks(symbols: table)
+    let with = EditActions(symbolCount: table.count, marks: marks)
+    let without = EditActions(symbolCount: table.count)
+    var (editsWith, editsWithout, remarks) = (0, 0, 0)
+    for (lemma, form) in pairs {
+      let o = with.oracle(lemma: lemma, form: form)
+      var pointer = 1
+      var output: [String] = []
+      for a in o.actions {
+        if a == with.copy {
+          output.append(table.symbols[Int(lemma[pointer - 1])])
+          pointer += 1
+        } else if a == with.delete {
+          pointer += 1
+        } else if let t = with.remarkTail(a) {
+          output.append(marks.spell(table.symbols[Int(lemma[pointer - 1])], tail: t))
+          pointer += 1
+          remarks += 1
+        } else if a != EditActions.end {
+          output.append(table.symbols[Int(a)])
+        }
+      }
+      XCTAssertEqual(output.joined(), form.map { table.symbols[Int($0)] }.joined())
+      editsWith += o.actions.filter { $0 != with.copy && $0 != EditActions.end }.count
+      editsWithout += without.oracle(lemma: lemma, form: form).actions.filter {
+        $0 != without.copy && $0 != EditActions.end
+      }.count
+    }
+    XCTAssertGreaterThan(pairs.count, 1_900)
+    // Measured on these 2,000 rows: see the message when this fails.
+    XCTAssertGreaterThan(remarks, pairs.count, "re-marking copies: \(remarks)")
+    XCTAssertLessThan(Double(editsWith), 0.8 * Double(editsWithout), "edits \(editsWith) against \(editsWithout)")
   }
 }
 

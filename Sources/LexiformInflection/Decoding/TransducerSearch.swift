@@ -8,7 +8,9 @@ import LexiformCore
 /// is on a lemma symbol, end only after the last one, and no output beyond
 /// the length limit (so every search ends). A copy outputs the lemma's own
 /// symbol (``DecodedHypothesis/attended`` records its position, so that an
-/// unknown character is spelled as it was written).
+/// unknown character is spelled as it was written); a re-marking copy
+/// outputs `-1 - tail`, spelled as the base of the lemma's cluster there
+/// with that tail.
 struct TransducerSearch: Sendable {
   /// The ensemble's members (one for a single model), ready for prediction.
   let runtimes: [TransducerRuntime]
@@ -38,6 +40,7 @@ struct TransducerSearch: Sendable {
     if action == EditActions.end { return !onLemma }
     if action == actions.copy { return onLemma && canOutput }
     if action == actions.delete { return onLemma }
+    if actions.remarkTail(action) != nil { return onLemma && canOutput }
     return actions.isInsertion(action) && canOutput
   }
 
@@ -51,6 +54,11 @@ struct TransducerSearch: Sendable {
       next.hypothesis.attended.append(row.pointer)
       next.pointer += 1
     } else if action == actions.delete {
+      next.pointer += 1
+    } else if let tail = actions.remarkTail(action) {
+      // A negative symbol: the base of the lemma's symbol at `attended`, with tail `-1 - symbol`.
+      next.hypothesis.symbols.append(-1 - tail)
+      next.hypothesis.attended.append(row.pointer)
       next.pointer += 1
     } else if action != EditActions.end {
       next.hypothesis.symbols.append(action)

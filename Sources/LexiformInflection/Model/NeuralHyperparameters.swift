@@ -14,6 +14,10 @@ public struct NeuralHyperparameters: Sendable, Hashable {
   public var decoderHidden = NeuralDefaults.decoderHidden
   /// Dropout rate on embeddings and the attentional output layer.
   public var dropout = NeuralDefaults.dropout
+  /// Whether the transducer has re-marking copies: copy a cluster's base
+  /// with other combining marks (a vowel sign, a tone, an umlaut) as one
+  /// action (see ``EditActions``).
+  public var remarking = NeuralDefaults.remarking
 
   /// The defaults.
   public init() {}

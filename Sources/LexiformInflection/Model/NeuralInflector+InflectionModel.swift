@@ -12,6 +12,9 @@ extension NeuralInflector: InflectionModel {
     h.append("featureEmbedding", .number(JSONNumber(hyperparameters.featureEmbedding)))
     h.append("encoderHidden", .number(JSONNumber(hyperparameters.encoderHidden)))
     h.append("decoderHidden", .number(JSONNumber(hyperparameters.decoderHidden)))
+    if hyperparameters.architecture == .transducer {
+      h.append("remarking", .bool(hyperparameters.remarking))
+    }
     h.append("dropout", .number(JSONNumber(text: "\(hyperparameters.dropout)") ?? 0))
     h.append("beamWidth", .number(JSONNumber(beamWidth)))
     h.append("ensemble", .number(JSONNumber(networks.count)))

@@ -48,7 +48,7 @@ extension NeuralInflector {
   /// The payload's magic bytes, `LXNN`, and its own version.
   static let payloadMagic: [UInt8] = Array("LXNN".utf8)
   /// The payload layout's version; a different one is refused with a clear error.
-  static let payloadVersion = 2
+  static let payloadVersion = 3
 
   /// The payload: magic, version, sizes, beam width, the two vocabularies,
   /// then each network's parameters (name, shape, little-endian `Float32`s).
@@ -65,6 +65,7 @@ extension NeuralInflector {
     u32(Int(h.dropout.bitPattern))
     u32(beamWidth)
     u32(NeuralArchitecture.allCases.firstIndex(of: h.architecture) ?? 0)
+    u32(h.remarking ? 1 : 0)
     for table in [symbols, features] {
       u32(table.ordinarySymbols.count)
       for s in table.ordinarySymbols { str(s) }
@@ -94,7 +95,7 @@ extension NeuralInflector {
     }
     r.offset = 4
     let version = try r.uint32("the payload version")
-    guard version == payloadVersion || version == 1 else {
+    guard (1...payloadVersion).contains(version) else {
       throw InflectionError(
         .modelVersion, at: nil,
         "neural model payload version \(version); this build reads versions 1 to \(payloadVersion)")
@@ -116,6 +117,8 @@ extension NeuralInflector {
       }
       h.architecture = NeuralArchitecture.allCases[code]
     }
+    // Version 3 says whether the transducer re-marks; earlier ones did not.
+    h.remarking = version >= 3 ? try r.uint32("the re-marking flag") != 0 : false
     var tables: [SymbolTable] = []
     for name in ["alphabet", "feature vocabulary"] {
       let n = try r.uint32("the size of the \(name)")
@@ -134,7 +137,8 @@ extension NeuralInflector {
     var networks: [NeuralNetwork] = []
     for m in 0..<count {
       let network = NeuralNetwork(
-        hyperparameters: h, symbols: tables[0].count, features: tables[1].count, seed: 0)
+        hyperparameters: h, symbols: tables[0].count, features: tables[1].count, seed: 0,
+        marks: h.remarking ? SymbolMarks(symbols: tables[0]) : nil)
       let n = try r.uint32("the parameter count of network \(m)")
       guard n == network.parameters.parameters.count else {
         throw InflectionError(

@@ -142,7 +142,12 @@ public final class NeuralInflector: @unchecked Sendable {
   func spell(_ h: DecodedHypothesis, graphemes: [String]) -> String {
     var out = ""
     for (k, s) in h.symbols.enumerated() {
-      if s == SpecialSymbols.unknown {
+      if s < 0 {
+        let position = h.attended[k] - 1
+        if position >= 0 && position < graphemes.count, let marks = networks[0].transducer?.actions.marks {
+          out += marks.spell(graphemes[position], tail: -1 - s)
+        }
+      } else if s == SpecialSymbols.unknown {
         let position = h.attended[k] - 1  // position 0 is <s>
         if position >= 0 && position < graphemes.count { out += graphemes[position] }
       } else if s >= SpecialSymbols.count, let text = symbols.symbol(at: s) {

@@ -47,7 +47,9 @@ final class NeuralNetwork: @unchecked Sendable {
   let featureCount: Int
 
   /// Creates a network with weights drawn from `seed`.
-  init(hyperparameters: NeuralHyperparameters, symbols: Int, features: Int, seed: UInt64) {
+  /// - Parameter marks: The symbols' bases and tails, for a transducer's
+  ///   re-marking copies (see ``EditActions``); none without.
+  init(hyperparameters: NeuralHyperparameters, symbols: Int, features: Int, seed: UInt64, marks: SymbolMarks? = nil) {
     self.hyperparameters = hyperparameters
     symbolCount = symbols
     featureCount = features
@@ -69,7 +71,8 @@ final class NeuralNetwork: @unchecked Sendable {
       decoder = nil
       transducer = TransducerDecoder(
         parameters: parameters, memorySize: 2 * hp.encoderHidden, actionSize: hp.characterEmbedding,
-        featureSize: hp.featureEmbedding, hidden: hp.decoderHidden, symbols: symbols, random: &random)
+        featureSize: hp.featureEmbedding, hidden: hp.decoderHidden, symbols: symbols, marks: marks,
+        random: &random)
     }
   }
 

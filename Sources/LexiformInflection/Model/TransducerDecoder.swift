@@ -31,12 +31,13 @@ struct TransducerDecoder {
   ///   - actionSize: The action embedding size.
   ///   - featureSize: The feature embedding size.
   ///   - symbols: The symbol table's size.
+  ///   - marks: The symbols' bases and tails, for re-marking copies (none without).
   init(
     parameters: ParameterSet, memorySize: Int, actionSize: Int, featureSize: Int, hidden: Int, symbols: Int,
-    random: inout SeededRandom
+    marks: SymbolMarks?, random: inout SeededRandom
   ) {
     self.hidden = hidden
-    actions = EditActions(symbolCount: symbols)
+    actions = EditActions(symbolCount: symbols, marks: marks)
     let s: Float = 0.1
     actionEmbedding = parameters.add(
       "transducer.embedding.actions", rows: actions.count, cols: actionSize, scale: s, random: &random)

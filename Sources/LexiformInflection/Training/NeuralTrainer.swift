@@ -113,7 +113,8 @@ public enum NeuralTrainer {
     for m in 0..<max(1, options.ensemble) {
       let seed = options.seed &+ UInt64(m)
       let network = NeuralNetwork(
-        hyperparameters: hyperparameters, symbols: symbols.count, features: features.count, seed: seed)
+        hyperparameters: hyperparameters, symbols: symbols.count, features: features.count, seed: seed,
+        marks: hyperparameters.remarking ? SymbolMarks(symbols: symbols) : nil)
       let model = NeuralInflector(
         hyperparameters: hyperparameters, symbols: symbols, features: features, networks: [network])
       if options.ensemble > 1 { options.progress?("ensemble member \(m + 1)/\(options.ensemble), seed \(seed)") }

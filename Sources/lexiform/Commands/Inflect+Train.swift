@@ -37,6 +37,11 @@ extension LexiformCommand.Inflect {
     @Option(help: "The neural model's decoder: transducer (hard monotonic, edit actions) or attention (soft attention over symbols).")
     var architecture: NeuralArchitecture = NeuralDefaults.architecture
 
+    @Flag(
+      inversion: .prefixedNo,
+      help: "Whether the transducer copies a grapheme cluster's base with other combining marks (a vowel sign, a tone, an umlaut) as one action.")
+    var remarking: Bool = NeuralDefaults.remarking
+
     @Option(help: "The neural model's beam width for prediction, stored in the model (1: greedy).")
     var beamWidth: Int = NeuralDefaults.beamWidth
 
@@ -93,6 +98,7 @@ extension LexiformCommand.Inflect {
         training.ensemble = max(1, ensemble)
         var hyperparameters = NeuralHyperparameters()
         hyperparameters.architecture = architecture
+        hyperparameters.remarking = remarking
         if !options.quiet { training.progress = { StandardError.writeLine("neural: " + $0) } }
         let devExamples = try dev.map { try SIGMORPHONReader.read($0, options: readOptions).0 }
         let trained = try NeuralTrainer.train(
