@@ -49,6 +49,10 @@ public enum NeuralDefaults {
   /// With hallucination on, hallucinated triples are added until the
   /// training set has this many.
   public static let hallucinationTarget = 5_000
+  /// With hallucination on, the real triples are repeated until they are
+  /// about this share of the training data (once at least), so that the
+  /// few real examples are not drowned by the synthetic ones.
+  public static let realShare = 0.5
   /// The probability that a training example's feature is replaced by the
   /// unknown feature, so that its embedding means something at prediction.
   public static let featureUnknownRate: Float = 0.02

@@ -52,6 +52,29 @@ final class NeuralModelTests: XCTestCase {
     return try NeuralTrainer.train(train: train, dev: nil, hyperparameters: h, options: options)
   }
 
+  /// Collects progress lines from any thread.
+  final class Lines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+    func append(_ line: String) { lock.withLock { stored.append(line) } }
+    var all: [String] { lock.withLock { stored } }
+  }
+
+  func testSmallSetsGetHallucinatedTriplesAndTheRealOnesRepeated() throws {
+    let train = Array(try readNeuralFixture("toy.trn").prefix(100))
+    for (share, repeated) in [(0.5, "real triples repeated 2 times: 200 of 350"), (0.0, nil)] {
+      let lines = Lines()
+      var options = NeuralTrainingOptions()
+      (options.maxEpochs, options.minimumExamplesPerEpoch) = (1, 0)
+      options.hallucinationTarget = 300  // asks for 200 hallucinated triples; these rows give 150
+      options.realShare = share
+      options.progress = { lines.append($0) }
+      _ = try NeuralTrainer.train(train: train, dev: nil, hyperparameters: toyHyperparameters(), options: options)
+      XCTAssert(lines.all.contains { $0.hasPrefix("hallucination: 150 triples added to 100") }, "\(lines.all)")
+      XCTAssertEqual(lines.all.first { $0.hasPrefix("real triples") }, repeated, "share \(share)")
+    }
+  }
+
   func testSameSeedSameBytesWhateverTheThreadCount() throws {
     let one = try quickModel(threads: 1).payload()
     let two = try quickModel(threads: 2).payload()

@@ -54,6 +54,9 @@ public struct NeuralTrainingOptions: Sendable {
   public var hallucinationThreshold = NeuralDefaults.hallucinationThreshold
   /// Hallucinated triples are added up to this training-set size.
   public var hallucinationTarget = NeuralDefaults.hallucinationTarget
+  /// With hallucination, the real triples are repeated until they are about
+  /// this share of the training data (see ``NeuralDefaults/realShare``).
+  public var realShare = NeuralDefaults.realShare
   /// Receives one line per epoch (and notes); `nil` for silence.
   public var progress: (@Sendable (String) -> Void)?
   /// The defaults.
@@ -94,6 +97,14 @@ public enum NeuralTrainer {
       options.progress?(
         "hallucination: \(extra.count) triples added to \(train.count) (Anastasopoulos & Neubig 2019)")
       data += extra
+      // Repeat the real triples so that they are about `realShare` of the data.
+      let share = min(max(options.realShare, 0), 0.95)
+      let wanted = Double(extra.count) * share / (1 - share)
+      let repeats = max(1, Int((wanted / Double(train.count)).rounded()))
+      if repeats > 1 {
+        for _ in 1..<repeats { data += train }
+        options.progress?("real triples repeated \(repeats) times: \(train.count * repeats) of \(data.count)")
+      }
     }
     // Vocabularies from the (augmented) training data, in first-seen order.
     var symbols = SymbolTable()

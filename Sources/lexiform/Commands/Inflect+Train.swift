@@ -42,6 +42,9 @@ extension LexiformCommand.Inflect {
       help: "Whether the transducer copies a grapheme cluster's base with other combining marks (a vowel sign, a tone, an umlaut) as one action.")
     var remarking: Bool = NeuralDefaults.remarking
 
+    @Option(help: "With hallucinated data (below 1,000 training triples), the share of the data that the real triples are repeated to fill.")
+    var realShare: Double = NeuralDefaults.realShare
+
     @Option(help: "The neural model's beam width for prediction, stored in the model (1: greedy).")
     var beamWidth: Int = NeuralDefaults.beamWidth
 
@@ -96,6 +99,7 @@ extension LexiformCommand.Inflect {
         training.threads = activeProcessorCount()
         training.maxEpochs = maxEpochs
         training.ensemble = max(1, ensemble)
+        training.realShare = realShare
         var hyperparameters = NeuralHyperparameters()
         hyperparameters.architecture = architecture
         hyperparameters.remarking = remarking
