@@ -104,7 +104,7 @@ final class CLITests: XCTestCase {
       "swh-eng.dix   Apertium bilingual dictionary", "broken.tei:", "multiscript.txt.gz: 8 lines",
       "ภาษา · ไทย · ง่าย", "Turkish İSTANBUL ILIK", "--seed 7:",
       "sauna\tN;IN+ESS;SG\tsaunassa", "accuracy 96.30%, mean Levenshtein 0.04 over 27 forms",
-      "neural (bilstm-hard-monotonic-transducer, 102752 weights, 6,750 examples from the 90 rows, seed 7): ",
+      "neural (bilstm-hard-monotonic-transducer, 102930 weights, 6,750 examples from the 90 rows, seed 7): ",
     ] {
       XCTAssertTrue(result.stdout.contains(expected), "missing \(expected) in\n\(result.stdout)")
     }

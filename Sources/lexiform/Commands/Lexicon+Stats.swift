@@ -108,7 +108,7 @@ struct StatsSummary: Encodable {
       ("senses", "\(senses)"), ("translations", "\(translations)"),
       ("languages", languages.joined(separator: ", ")),
     ]
-    for (pair, count) in languagePairs.sorted(by: { $0.value > $1.value }) {
+    for (pair, count) in languagePairs.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }) {
       rows.append(("  \(pair)", "\(count)"))
     }
     let pos = partsOfSpeech.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
