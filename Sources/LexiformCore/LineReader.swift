@@ -412,6 +412,12 @@ func hexByte(_ byte: UInt8) -> String {
 
 /// UTF-8 well-formedness (Unicode 15.0 §3.9, Table 3-7).
 enum UTF8Validation {
+  #if _endian(little)
+    static let littleEndian = true
+  #else
+    static let littleEndian = false
+  #endif
+
   /// The first ill-formed subsequence at or after `from`: its start and the
   /// length of its maximal subpart (the bytes that one U+FFFD replaces).
   /// - Complexity: O(*n*); ASCII runs are checked 8, then 32, bytes at a time.
@@ -441,9 +447,24 @@ enum UTF8Validation {
         while i < count && base[i] < 0x80 { i += 1 }
         continue
       }
+      // Runs of two-byte characters (Cyrillic, Greek, Hebrew, Arabic, …)
+      // four at a time: in each 16-bit lane the first byte is C2–DF
+      // (110xxxxx with xxxxx ≥ 2) and the second 80–BF.
+      while littleEndian && i + 8 <= count {
+        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        let pattern: UInt64 = 0xC0E0_C0E0_C0E0_C0E0
+        let expected: UInt64 = 0x80C0_80C0_80C0_80C0
+        let high: UInt64 = 0x8000_8000_8000_8000
+        guard w & pattern == expected, ((w & 0x001E_001E_001E_001E) &+ 0x7FFE_7FFE_7FFE_7FFE) & high == high else {
+          break
+        }
+        i += 8
+      }
+      guard i < count else { break }
       // Fast paths for the common two- and three-byte forms whose second
       // byte may be any continuation byte (not E0, ED: see `lead`).
       let b0 = base[i]
+      if b0 < 0x80 { continue }
       if b0 >= 0xC2, b0 <= 0xDF, i + 1 < count, base[i + 1] & 0xC0 == 0x80 {
         i += 2
         continue

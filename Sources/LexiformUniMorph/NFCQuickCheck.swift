@@ -30,8 +30,23 @@ final class NFCQuickCheck {
   /// NFC_QC = Yes, in bits 8–9.
   private static let yes: UInt16 = 0x0100
 
+  /// Bit `lead - 0xC0` is set when every code point of two-byte lead byte
+  /// `lead` has NFC_QC = Yes and combining class 0 (Cyrillic, Armenian, …),
+  /// so such characters are passed over without a look-up.
+  private let simpleLeads: UInt64
+
   init(normalizer: Normalizer?) {
     self.normalizer = normalizer
+    var leads: UInt64 = 0
+    if normalizer != nil {
+      for lead: UInt32 in 0xC2...0xDF {
+        let first = (lead & 0x1F) << 6
+        if (first..<(first + 64)).allSatisfy({ Self.lookUp($0, normalizer) & 0x03FF == Self.yes }) {
+          leads |= 1 << UInt64(lead - 0xC0)
+        }
+      }
+    }
+    simpleLeads = leads
   }
 
   /// Reused for ICU's normalization: the text in UTF-16 (its first code units).
@@ -77,8 +92,9 @@ final class NFCQuickCheck {
     var lastClass: UInt16 = 0
     while i < count {
       let lead = bytes[i]
-      if lead < 0xCC {
-        // Below U+0300 (ASCII, or 2 bytes from 0xC2 to 0xCB): class 0, NFC_QC = Yes.
+      if lead < 0xCC || (lead < 0xE0 && simpleLeads >> UInt64(lead &- 0xC0) & 1 != 0) {
+        // Below U+0300 (ASCII, or 2 bytes from 0xC2 to 0xCB), or a two-byte
+        // lead whose code points are all simple: class 0, NFC_QC = Yes.
         lastClass = 0
         i &+= lead < 0x80 ? 1 : 2
         continue

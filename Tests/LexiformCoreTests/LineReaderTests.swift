@@ -232,6 +232,28 @@ final class LineReaderTests: XCTestCase {
     }
   }
 
+  /// Runs of two-byte characters are checked four at a time: a bad byte
+  /// anywhere in such a run, at any alignment, is still found.
+  func testInvalidBytesInsideRunsOfTwoByteCharacters() throws {
+    let cyrillic = Array("абвгдежзийклмнопрстуфхцчшщ".utf8)
+    for shift in 0..<3 {
+      let base = [UInt8](repeating: 0x20, count: shift) + cyrillic
+      for position in base.indices {
+        for byte: UInt8 in [0xC0, 0xC1, 0x41, 0xE0, 0x7F, 0xC2, 0xBF, 0xF0, 0xDF, 0x80] {
+          var line = base
+          line[position] = byte
+          let valid = String(validating: line, as: UTF8.self) != nil
+          let r = reader(bytes: line + [0x0A])
+          if valid {
+            XCTAssertEqual(try r.nextLine().map { Array($0.utf8) }, line)
+          } else {
+            XCTAssertThrowsError(try r.nextLine(), "byte \(byte) at \(position), shift \(shift)")
+          }
+        }
+      }
+    }
+  }
+
   func testLenientModeReplacesAndCounts() throws {
     let bytes: [UInt8] =
       [0x61, 0xFF, 0x62, 0xE2, 0x82, 0x63, 0x0A]  // a, FF, b, truncated €, c

@@ -33,6 +33,14 @@ final class NFCQuickCheckTests: XCTestCase {
     ])
   }
 
+  /// Every two-byte code point (U+0080–U+07FF), alone, before and after a
+  /// combining mark: the lead bytes passed over without a look-up must be
+  /// exactly those whose code points are all simple.
+  func testEveryTwoByteCodePoint() throws {
+    let scalars = (0x80...0x7FF).compactMap { Unicode.Scalar(UInt32($0)) }.map { String($0) }
+    try assertAgreesWithICU(scalars.flatMap { [$0, $0 + "\u{0301}", "a\u{0301}" + $0, $0 + "\u{0323}\u{0301}" + $0] })
+  }
+
   func testEveryLemmaAndFormOfTheSharedData() throws {
     var texts: Set<String> = []
     try forEachSharedEntry { entry in
