@@ -114,6 +114,10 @@ final class InflectCLITests: XCTestCase {
     let arch = try lexiform(["inflect", "train", dir.file("toy.trn"), "--model", "neural", "--architecture", "tree", "-o", dir.file("x.lxm")])
     XCTAssertNotEqual(arch.status, 0)
     XCTAssertTrue(arch.stderr.contains("transducer") && arch.stderr.contains("attention"), arch.stderr)
+    let share = try lexiform(["inflect", "train", dir.file("toy.trn"), "--model", "neural", "--real-share", "1", "-o", dir.file("x.lxm")])
+    XCTAssertNotEqual(share.status, 0)
+    XCTAssertTrue(share.stderr.contains("--real-share must be between 0 and 0.95, not 1.0"), share.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("x.lxm")))
   }
 
   func testUnknownCharactersAndFeaturesAreCountedNotFatal() throws {

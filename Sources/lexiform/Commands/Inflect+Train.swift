@@ -60,6 +60,12 @@ extension LexiformCommand.Inflect {
     @Option(help: "How the baseline cuts words into symbols: scalars (code points, as the organisers' script) or graphemes (grapheme clusters).")
     var segmentation: BaselineSegmentation = .unicodeScalars
 
+    func validate() throws {
+      guard (0...0.95).contains(realShare) else {
+        throw ValidationError("--real-share must be between 0 and 0.95, not \(realShare)")
+      }
+    }
+
     mutating func run() throws {
       let options = globals.merged(with: root.globals)
       let readOptions = SIGMORPHONReaderOptions(columns: columns, lenient: options.lenient)
