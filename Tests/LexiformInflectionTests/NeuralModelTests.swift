@@ -27,6 +27,12 @@ final class NeuralModelTests: XCTestCase {
     // e + COMBINING ACUTE → é (NFC); Devanagari ka + vowel sign i is one cluster.
     XCTAssertEqual(SymbolTable.graphemes("cafe\u{301}"), ["c", "a", "f", "é"])
     XCTAssertEqual(SymbolTable.graphemes("किताब"), ["कि", "ता", "ब"])
+    // Conjuncts are split after the virama (no GB9c): क्ष is क् + ष, त्रि is त् + रि.
+    XCTAssertEqual(SymbolTable.graphemes("क्षत्रिय"), ["क्", "ष", "त्", "रि", "य"])
+    XCTAssertEqual(SymbolTable.graphemes("अकचाभ्याम्"), ["अ", "क", "चा", "भ्", "या", "म्"])
+    // A ZWJ after the virama stays with it (an explicit half form).
+    XCTAssertEqual(SymbolTable.graphemes("क्\u{200D}ष"), ["क्\u{200D}", "ष"])
+    XCTAssertEqual(SymbolTable.graphemes("ന്\u{200D}"), ["ന്\u{200D}"])
     XCTAssertEqual(SymbolTable.graphemes("ʻokina"), ["ʻ", "o", "k", "i", "n", "a"])
     var t = SymbolTable(symbols: ["a", "b", "a"])
     XCTAssertEqual(t.count, SpecialSymbols.count + 2)

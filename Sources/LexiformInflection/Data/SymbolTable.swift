@@ -59,11 +59,47 @@ extension SymbolTable {
 
   /// Splits a word into the model's symbols: extended grapheme clusters
   /// (UAX #29, as Swift's `Character`) after NFC (UAX #15), so that a
-  /// combining mark or an Indic vowel sign always stays with its base.
+  /// combining mark or an Indic vowel sign always stays with its base —
+  /// but without the Indic conjunct rule of Unicode 15.1 (GB9c): a
+  /// consonant with its virama (and a ZWJ after it) is one symbol and the
+  /// consonant it joins another, as before 15.1. With GB9c every conjunct
+  /// with its vowel sign is a symbol of its own (957 in the Sanskrit 2023
+  /// training data), so suffixes such as `-भ्याम्` would be insertions of
+  /// rare whole conjuncts instead of a few common symbols.
   /// - Parameter word: The word (a multiword lemma keeps its spaces as symbols).
   /// - Returns: One string per grapheme cluster.
   public static func graphemes(_ word: String) -> [String] {
     let normalized = (try? nfc?.normalize(word)) ?? word
-    return normalized.map { String($0) }
+    var out: [String] = []
+    out.reserveCapacity(normalized.utf8.count)
+    for character in normalized {
+      let scalars = character.unicodeScalars
+      guard scalars.count > 2 else {
+        out.append(String(character))
+        continue
+      }
+      // Split before a letter that follows a virama (or a virama and a ZWJ).
+      var piece = String.UnicodeScalarView()
+      var previous: [Unicode.Scalar] = []
+      for s in scalars {
+        let afterVirama =
+          previous.last.map(isVirama) == true
+          || (previous.last == zeroWidthJoiner && previous.dropLast().last.map(isVirama) == true)
+        if afterVirama && s.properties.generalCategory == .otherLetter && !piece.isEmpty {
+          out.append(String(piece))
+          piece = String.UnicodeScalarView()
+        }
+        piece.append(s)
+        previous.append(s)
+      }
+      out.append(String(piece))
+    }
+    return out
+  }
+
+  private static let zeroWidthJoiner: Unicode.Scalar = "\u{200D}"
+
+  private static func isVirama(_ s: Unicode.Scalar) -> Bool {
+    s.properties.canonicalCombiningClass == .virama
   }
 }
