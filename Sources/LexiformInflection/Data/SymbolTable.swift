@@ -80,17 +80,15 @@ extension SymbolTable {
       }
       // Split before a letter that follows a virama (or a virama and a ZWJ).
       var piece = String.UnicodeScalarView()
-      var previous: [Unicode.Scalar] = []
+      // Whether the scalars so far end with a virama, or a virama and a ZWJ.
+      var afterVirama = false
       for s in scalars {
-        let afterVirama =
-          previous.last.map(isVirama) == true
-          || (previous.last == zeroWidthJoiner && previous.dropLast().last.map(isVirama) == true)
         if afterVirama && s.properties.generalCategory == .otherLetter && !piece.isEmpty {
           out.append(String(piece))
           piece = String.UnicodeScalarView()
         }
+        afterVirama = isVirama(s) || (afterVirama && s == zeroWidthJoiner)
         piece.append(s)
-        previous.append(s)
       }
       out.append(String(piece))
     }
