@@ -369,19 +369,13 @@ private final class WorkerPool: @unchecked Sendable {
   private let lock = DispatchSemaphore(value: 1)
   private var next = 0
   private var stopping = false
-  private var threads: [pthread_t] = []
+  private var threads: [BackgroundThread] = []
 
   init(batches: [ParallelLineProcessor.Batch], transformers: [any RecordTransformer]) {
     self.batches = batches
     self.transformers = transformers
     for worker in 0..<transformers.count {
-      let body = Unmanaged.passRetained(WorkerBody { [unowned self] in self.work(worker) }).toOpaque()
-      var thread = pthread_t()
-      if pthread_create(&thread, nil, runWorkerBody, body) == 0 {
-        threads.append(thread)
-      } else {
-        Unmanaged<WorkerBody>.fromOpaque(body).release()
-      }
+      if let thread = BackgroundThread({ [unowned self] in self.work(worker) }) { threads.append(thread) }
     }
     if threads.isEmpty {
       // No thread could be started: run the batches on the calling thread.
@@ -410,7 +404,7 @@ private final class WorkerPool: @unchecked Sendable {
     stopping = true
     lock.signal()
     for _ in threads { available.signal() }
-    for thread in threads { pthread_join(thread, nil) }
+    for thread in threads { thread.join() }
     threads.removeAll()
   }
 
@@ -430,28 +424,6 @@ private final class WorkerPool: @unchecked Sendable {
       batch.done.signal()
     }
   }
-}
-
-/// A closure run by a worker thread.
-private final class WorkerBody {
-  let body: () -> Void
-  init(_ body: @escaping () -> Void) { self.body = body }
-}
-
-private func runWorkerBody(_ argument: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
-  guard let argument else { return nil }
-  Unmanaged<WorkerBody>.fromOpaque(argument).takeRetainedValue().body()
-  return nil
-}
-
-/// The number of processors available to this process.
-/// - Returns: At least 1.
-public func activeProcessorCount() -> Int {
-  #if canImport(Glibc)
-    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-  #else
-    return 1
-  #endif
 }
 
 /// Hands values to threads that use them without overlapping.

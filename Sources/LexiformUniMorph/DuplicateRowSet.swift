@@ -70,12 +70,27 @@ final class DuplicateRowSet {
   ///     bundle that does not parse.
   ///   - tags: The bundle's bytes (used only when `identity` is negative).
   @inline(__always)
-  func fingerprint(
+  static func fingerprint(
     lemma: UnsafeBufferPointer<UInt8>, form: UnsafeBufferPointer<UInt8>, identity: Int, tags: UnsafeBufferPointer<UInt8>
   ) -> Fingerprint {
+    fingerprint(hashing(lemma: lemma, form: form), identity: identity, tags: tags)
+  }
+
+  /// The first part of a row's fingerprint: its lemma and form hashed.
+  @inline(__always)
+  static func hashing(lemma: UnsafeBufferPointer<UInt8>, form: UnsafeBufferPointer<UInt8>) -> RowHash {
     var hash = RowHash()
     hash.combine(lemma)
     hash.combine(form)
+    return hash
+  }
+
+  /// A row's fingerprint from ``hashing(lemma:form:)`` and its bundle.
+  @inline(__always)
+  static func fingerprint(
+    _ lemmaAndForm: RowHash, identity: Int, tags: UnsafeBufferPointer<UInt8>
+  ) -> Fingerprint {
+    var hash = lemmaAndForm
     hash.combine(UInt64(bitPattern: Int64(identity)))
     if identity < 0 { hash.combine(tags) }
     let (a, b) = hash.finished

@@ -6,36 +6,21 @@ import LexiformCore
   import Darwin
 #endif
 
-/// The state of one file's validation.
+/// The reporting side of one file's validation: takes the rows that
+/// ``RowChecker`` checked on their own, in order, reports their problems,
+/// and does the checks that need the rows before: duplicates and paradigms.
 final class ValidationRun {
   let validator: UniMorphValidator
   let path: String
   let reportProblem: (UniMorphError) -> Void
   @exclusivity(unchecked) var summary: UniMorphValidationSummary
-
-  /// Distinct feature strings → index into `checks` and `checkProblems`.
-  private let tagCache = TagTable(capacity: 4096)
-  /// Each feature string's set identity and whether it has problems (plain
-  /// values: reading them costs no reference counting).
-  @exclusivity(unchecked) private var checks: [(identity: Int, hasProblems: Bool)] = []
-  @exclusivity(unchecked) private var checkProblems: [[BundleProblem]] = []
-  /// Bundle set identities (sorted element key integers, as bytes) → small integers.
-  private let identities = ByteKeyTable(capacity: 4096)
   /// Lemma, form and bundle identity of each row → its line.
   private let rows: DuplicateRowSet
-  /// The row whose duplicate and paradigm checks are still to be done: its
-  /// fingerprint, line and form column, with its lemma and form (copied
-  /// only for the paradigm check).
-  @exclusivity(unchecked) private var pending: (fingerprint: DuplicateRowSet.Fingerprint, line: Int, formColumn: Int)?
-  private let pendingLemma = HeldBytes()
-  private let pendingForm = HeldBytes()
+  private let paradigm: ParadigmCheck
   private let quickCheck: NFCQuickCheck
   /// The last lemma's bytes and whether it was NFC.
   private let lastLemma = HeldBytes()
   @exclusivity(unchecked) private var lastLemmaIsNFC = true
-  private let paradigm: ParadigmCheck
-  private let labels: LabelLookup
-  private let elementCache: BundleElementCache
 
   init(validator: UniMorphValidator, path: String, report: @escaping (UniMorphError) -> Void) {
     self.validator = validator
@@ -44,9 +29,6 @@ final class ValidationRun {
     self.reportProblem = report
     self.summary = UniMorphValidationSummary(path: path, columnOrder: .lemmaFormTags, detected: false)
     self.paradigm = ParadigmCheck(validator: validator)
-    let lookup = LabelLookup(schema: validator.options.schema)
-    self.labels = lookup
-    self.elementCache = BundleElementCache(lookup: lookup)
     self.quickCheck = validator.quickCheck
   }
 
@@ -81,20 +63,7 @@ final class ValidationRun {
       UniMorphError(code, at: SourceLocation(path: path, line: line, column: column), message, severity: severity))
   }
 
-  /// Reads one line as a string, reporting invalid UTF-8 and going on.
-  func readLine(_ reader: LineReader) throws(UniMorphError) -> String? {
-    while true {
-      do {
-        return try reader.nextLine()
-      } catch {
-        guard error.code == .invalidUTF8 else { throw UniMorphError.reading(error) }
-        report(UniMorphError.reading(error))
-      }
-    }
-  }
-
   func finish() {
-    completePending()
     paradigm.flush(self)
     for (code, count) in codeCounts { summary.counts[code, default: 0] += count }
     codeCounts.removeAll()
@@ -102,157 +71,52 @@ final class ValidationRun {
 
   // MARK: Rows
 
-  /// Checks one line (bytes without the terminator).
-  ///
-  /// A row's last two checks, the duplicate check and the paradigm's, are
-  /// completed when the next row (or the end) comes, so that the duplicate
-  /// set's slot for the row is fetched from memory while the rest of the
-  /// row is checked. Problems are reported in the same order as if each row
-  /// were checked whole: anything that reports first completes the pending row.
-  func check(_ line: UnsafeBufferPointer<UInt8>, line number: Int) {
-    guard let base = line.baseAddress, line.count > 0, base[0] != UInt8(ascii: "#") else { return }
-    if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { return }
-    summary.rows += 1
-    // Fields.
-    let scan = TabScan(line)
-    let tabCount = scan.count
-    guard tabCount == 2 else {
-      completePending()
-      let at = tabCount > 2 ? scan.third + 1 : line.count
-      problem(
-        .columnCount, line: number, column: Self.column(line, at),
-        expectedFound("3 tab-separated fields (\(summary.columnOrder))", "\(tabCount + 1)"))
-      return
+  /// Reports the problems of a batch of records, in order, and finishes
+  /// the checks of each row: NFC, duplicates, the paradigm.
+  func consume(_ batch: CheckedRows) {
+    let checksParadigms = validator.options.checksUnrelatedForms
+    // The duplicate set's slot for a row a few records on is fetched from
+    // memory while this one is checked.
+    let lookahead = 8
+    let count = batch.records.count
+    for index in 0..<min(lookahead, count) where batch.records[index].kind == .complete {
+      rows.prefetch(batch.records[index].fingerprint)
     }
-    let second = (scan.first + 1)..<scan.second
-    let third = (scan.second + 1)..<line.count
-    let lemmaRange = 0..<scan.first
-    let (formRange, tagsRange) = summary.columnOrder == .lemmaFormTags ? (second, third) : (third, second)
-    let emptyField = lemmaRange.isEmpty || second.isEmpty || third.isEmpty
-    let lemma = UnsafeBufferPointer(rebasing: line[lemmaRange])
-    let form = UnsafeBufferPointer(rebasing: line[formRange])
-    let tags = UnsafeBufferPointer(rebasing: line[tagsRange])
-    // Features: their slot in `tagCache` is fetched while the lemma and the
-    // form are checked; all is reported below, in the order of the checks.
-    let tagHash = TagTable.hash(UnsafeRawBufferPointer(tags))
-    if !tagsRange.isEmpty { tagCache.prefetch(tagHash) }
-    // Normalization.
-    if !lemmaRange.isEmpty && !lastLemma.equals(lemma) {
-      lastLemma.set(lemma)
-      lastLemmaIsNFC = isNFC(lemma)
-    }
-    let lemmaIsNFC = lemmaRange.isEmpty || lastLemmaIsNFC
-    let formIsNFC = formRange.isEmpty || isNFC(form)
-    var identity = -1
-    var tagIndex = -1
-    if !tagsRange.isEmpty {
-      tagIndex =
-        tagCache.value(for: UnsafeRawBufferPointer(tags), hash: tagHash) ?? analyze(UnsafeRawBufferPointer(tags))
-      identity = checks[tagIndex].identity
-    }
-    // Duplicates: fetch the row's slot now, look at it with the next row.
-    var fingerprint: DuplicateRowSet.Fingerprint?
-    if !emptyField {
-      let found = rows.fingerprint(lemma: lemma, form: form, identity: identity, tags: tags)
-      rows.prefetch(found)
-      fingerprint = found
-    }
-    completePending()
-    if emptyField {
-      for (name, range) in [("lemma", lemmaRange), ("form", formRange), ("features", tagsRange)] where range.isEmpty {
-        problem(.emptyField, line: number, column: Self.column(line, range.lowerBound), "empty \(name) field")
+    batch.text.withUnsafeBufferPointer { text in
+      for index in 0..<count {
+        if index + lookahead < count, batch.records[index + lookahead].kind == .complete {
+          rows.prefetch(batch.records[index + lookahead].fingerprint)
+        }
+        let record = batch.records[index]
+        for problem in batch.problems(of: index) { report(batch.problems[problem]) }
+        guard record.kind != .problemsOnly else { continue }
+        let lemma = UnsafeBufferPointer(rebasing: text[record.lemma])
+        let form = UnsafeBufferPointer(rebasing: text[record.form])
+        // Normalization.
+        if !lemma.isEmpty && !lastLemma.equals(lemma) {
+          lastLemma.set(lemma)
+          lastLemmaIsNFC = quickCheck.isNFC(lemma)
+        }
+        if !lemma.isEmpty && !lastLemmaIsNFC {
+          problem(.notNFC, line: record.line, column: 1, "lemma is not in Unicode Normalization Form C (NFC)")
+        }
+        if !form.isEmpty && !quickCheck.isNFC(form) {
+          problem(
+            .notNFC, line: record.line, column: Self.column(text, record.form.lowerBound, from: record.rowStart),
+            "form is not in Unicode Normalization Form C (NFC)")
+        }
+        guard record.kind == .complete else { continue }
+        // Duplicates.
+        if let earlier = rows.insert(record.fingerprint, line: record.line) {
+          problem(.duplicateRow, line: record.line, column: 1, Self.duplicateMessage(earlier))
+        }
+        if checksParadigms {
+          paradigm.add(
+            lemma: lemma, form: form, line: record.line,
+            formColumn: Self.column(text, record.form.lowerBound, from: record.rowStart), run: self)
+        }
       }
     }
-    if tagIndex >= 0, checks[tagIndex].hasProblems {
-      let start = Self.column(line, tagsRange.lowerBound)
-      for item in checkProblems[tagIndex] {
-        problem(item.code, line: number, column: start + item.offset, item.message)
-      }
-    }
-    if !lemmaIsNFC {
-      problem(.notNFC, line: number, column: 1, "lemma is not in Unicode Normalization Form C (NFC)")
-    }
-    if !formIsNFC {
-      problem(
-        .notNFC, line: number, column: Self.column(line, formRange.lowerBound),
-        "form is not in Unicode Normalization Form C (NFC)")
-    }
-    guard let fingerprint else { return }
-    pending = (fingerprint, number, 0)
-    if validator.options.checksUnrelatedForms {
-      // The line's bytes may move before the row is completed.
-      pending?.formColumn = Self.column(line, formRange.lowerBound)
-      pendingLemma.set(lemma)
-      pendingForm.set(form)
-    }
-  }
-
-  /// The duplicate check and the paradigm's check of the row before, if
-  /// it has not been completed.
-  func completePending() {
-    guard let (fingerprint, number, formColumn) = pending else { return }
-    pending = nil
-    if let earlier = rows.insert(fingerprint, line: number) {
-      problem(.duplicateRow, line: number, column: 1, Self.duplicateMessage(earlier))
-    }
-    // Relatedness of form and lemma.
-    if validator.options.checksUnrelatedForms {
-      paradigm.add(lemma: pendingLemma.bytes, form: pendingForm.bytes, line: number, formColumn: formColumn, run: self)
-    }
-  }
-
-  /// Parses and checks a feature string not seen before; caches the result.
-  private func analyze(_ tags: UnsafeRawBufferPointer) -> Int {
-    var result: (problems: [BundleProblem], identity: Int) = ([], -1)
-    if let (problems, keys) = elementCache.check(tags) {
-      result.problems = problems
-      result.identity = identity(keys)
-    } else {
-      result = analyzeParsing(tags)
-    }
-    let index = checks.count
-    checks.append((result.identity, !result.problems.isEmpty))
-    checkProblems.append(result.problems)
-    tagCache.insert(tags, value: index)
-    return index
-  }
-
-  /// The small integer for a bundle's set identity.
-  private func identity(_ keys: [Int]) -> Int {
-    keys.withUnsafeBytes { bytes in
-      if let known = identities.value(for: bytes) { return known }
-      identities.insert(bytes, value: identities.count)
-      return identities.count - 1
-    }
-  }
-
-  /// Parses and checks any bundle (the general path).
-  func analyzeParsing(_ tags: UnsafeRawBufferPointer) -> (problems: [BundleProblem], identity: Int) {
-    let text = String(decoding: tags, as: UTF8.self)
-    var result: (problems: [BundleProblem], identity: Int) = ([], -1)
-    do {
-      let bundle = try FeatureBundle(parsing: text, at: SourceLocation(path: "", line: 1, column: 0))
-      result.problems = bundle.problems(labels)
-      result.identity = identity(
-        BundleElementCache.sortedDistinct(bundle.elements.map { elementCache.keyIndex($0.setKey) }))
-    } catch {
-      result.problems = [BundleProblem(offset: error.location?.column ?? 0, code: error.code, message: error.message)]
-    }
-    return result
-  }
-
-  /// The element path's problems and identity for `tags`, or `nil` when it
-  /// leaves the bundle to the general path (for tests that compare the two).
-  func analyzeByElements(_ tags: UnsafeRawBufferPointer) -> (problems: [BundleProblem], identity: Int)? {
-    guard let (problems, keys) = elementCache.check(tags) else { return nil }
-    return (problems, identity(keys))
-  }
-
-  /// Whether lemma or form bytes are in NFC: the byte-level quick check,
-  /// then ICU's normalizer for text it cannot decide.
-  @inline(__always)
-  private func isNFC(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    quickCheck.isNFC(text)
   }
 
   /// Whether two byte strings are equal.
@@ -287,6 +151,11 @@ final class ValidationRun {
       }
       return prefix.utf8CodeUnitCount + digits
     }
+  }
+
+  /// The 1-based column of byte `index` of `text` in the line that starts at byte `start`.
+  static func column(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, from start: Int) -> Int {
+    column(UnsafeBufferPointer(rebasing: text[start..<index]), index - start)
   }
 
   /// The 1-based column (in Unicode scalars) of byte `index` of the line.

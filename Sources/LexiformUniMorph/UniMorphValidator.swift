@@ -1,5 +1,6 @@
 public import LexiformCore
 import LexiformUnicode
+import Dispatch
 
 #if canImport(Glibc)
   import Glibc
@@ -18,6 +19,11 @@ public struct UniMorphValidatorOptions: Sendable {
   public var checksUnrelatedForms: Bool
   /// How many rows column detection looks at. Default 200.
   public var detectionSampleSize: Int
+  /// Whether rows are read and checked on a second thread while the calling
+  /// thread finds duplicates, checks paradigms and reports, when the machine
+  /// has more than one processor. Default `true`. The problems reported and
+  /// their order are the same either way.
+  public var concurrent: Bool
 
   /// Creates options.
   /// - Parameters:
@@ -25,10 +31,12 @@ public struct UniMorphValidatorOptions: Sendable {
   ///   - schema: The schema.
   ///   - checksUnrelatedForms: Whether to warn about forms unrelated to their lemma.
   ///   - detectionSampleSize: How many rows column detection looks at.
+  ///   - concurrent: Whether to read and check rows on a second thread.
   public init(
     columns: UniMorphColumnChoice = .auto, schema: UniMorphSchema = .standard, checksUnrelatedForms: Bool = true,
-    detectionSampleSize: Int = 200
+    detectionSampleSize: Int = 200, concurrent: Bool = true
   ) {
+    self.concurrent = concurrent
     self.columns = columns
     self.schema = schema
     self.checksUnrelatedForms = checksUnrelatedForms
@@ -76,7 +84,11 @@ public struct UniMorphValidationSummary: Sendable, Hashable {
 /// Speed: rows are checked as bytes; each distinct feature string is parsed
 /// and checked once and cached; lemmas and forms are checked for NFC on their
 /// bytes (the quick check of UAX #15 §9) and go to ICU's normalizer only when they contain
-/// a character that may combine or decompose.
+/// a character that may combine or decompose. With more than one processor,
+/// one thread reads lines and checks each row on its own (UTF-8, fields,
+/// features, the row's fingerprint) while the calling thread checks NFC,
+/// duplicates and paradigms and reports, in batches of about 2,000 rows;
+/// what is reported, and in what order, does not depend on it.
 ///
 /// - Complexity: O(*n*) in the input's bytes, plus O(*L*·*F*) per row of a
 ///   paradigm that fails the quick relatedness test. Memory is O(distinct
@@ -118,55 +130,65 @@ public final class UniMorphValidator {
   private func validate(
     path: String, escaping report: @escaping (UniMorphError) -> Void
   ) throws(UniMorphError) -> UniMorphValidationSummary {
-    let reader: LineReader
-    do {
-      reader = try LineReader(path: path)
-    } catch {
-      throw UniMorphError.reading(error)
-    }
+    let checker = try RowChecker(validator: self, path: path)
     let run = ValidationRun(validator: self, path: path, report: report)
-    // Column order: given, or detected from the first rows.
-    var sample: [(String, Int)] = []
-    switch options.columns {
-    case .fixed(let order):
-      run.summary.columnOrder = order
-    case .auto:
-      while sample.count < options.detectionSampleSize {
-        guard let line = try run.readLine(reader) else { break }
-        if Self.isData(line) { sample.append((line, reader.lineNumber)) }
-      }
-      let pairs = sample.compactMap { line, _ -> (second: String, third: String)? in
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-        return fields.count == 3 ? (String(fields[1]), String(fields[2])) : nil
-      }
-      if let order = UniMorphColumnOrder.detect(pairs, schema: options.schema) {
-        run.summary.columnOrder = order
-        run.summary.detected = true
-      } else if !sample.isEmpty {
-        run.problem(
-          .columnOrder, line: 0, column: nil,
-          "cannot tell the column order from the first \(sample.count) rows (neither the second nor the third column reads as UniMorph features); give --columns; checking as \(run.summary.columnOrder)"
-        )
-      }
-    }
-    for (line, number) in sample {
-      var text = line
-      text.withUTF8 { run.check($0, line: number) }
-    }
-    while true {
-      do {
-        guard let bytes = try reader.nextLineBytes() else { break }
-        run.check(bytes, line: reader.lineNumber)
-      } catch where error.code == .invalidUTF8 {
-        run.completePending()
-        run.report(UniMorphError.reading(error))
-      } catch {
-        run.finish()
-        throw UniMorphError.reading(error)
-      }
-    }
+    let failure =
+      options.concurrent && activeProcessorCount() > 1
+      ? Self.pipeline(checker, run) : Self.sequence(checker, run)
+    run.summary.columnOrder = checker.columnOrder
+    run.summary.detected = checker.detected
+    run.summary.rows = checker.rows
     run.finish()
+    if let failure { throw failure }
     return run.summary
+  }
+
+  /// Checks and reports batch after batch on the calling thread.
+  /// - Returns: The error that ended the input early, if any.
+  private static func sequence(_ checker: RowChecker, _ run: ValidationRun) -> UniMorphError? {
+    let batch = CheckedRows()
+    repeat {
+      checker.fill(batch)
+      run.consume(batch)
+    } while !batch.isLast
+    return batch.failure
+  }
+
+  /// Checks rows on a thread of its own while the calling thread reports
+  /// them, through a ring of batches.
+  /// - Returns: The error that ended the input early, if any.
+  private static func pipeline(_ checker: RowChecker, _ run: ValidationRun) -> UniMorphError? {
+    let ring = (0..<3).map { _ in CheckedRows() }
+    // Both start at 0 (libdispatch traps when a semaphore is released
+    // below the value it was made with).
+    let free = DispatchSemaphore(value: 0)
+    let full = DispatchSemaphore(value: 0)
+    for _ in ring { free.signal() }
+    let reading = BackgroundThread {
+      var next = 0
+      repeat {
+        free.wait()
+        checker.fill(ring[next % ring.count])
+        full.signal()
+        next += 1
+      } while !ring[(next - 1) % ring.count].isLast
+    }
+    guard let reading else { return sequence(checker, run) }
+    var next = 0
+    var failure: UniMorphError?
+    while true {
+      full.wait()
+      let batch = ring[next % ring.count]
+      run.consume(batch)
+      next += 1
+      if batch.isLast {
+        failure = batch.failure
+        break
+      }
+      free.signal()
+    }
+    reading.join()
+    return failure
   }
 
   static func isData(_ line: String) -> Bool {

@@ -10,7 +10,7 @@ import _LexiformTestSupport
 final class BundleElementCacheTests: XCTestCase {
   func assertSamePaths(_ bundles: some Sequence<String>, file: StaticString = #filePath, line: UInt = #line) {
     let validator = UniMorphValidator()
-    let run = ValidationRun(validator: validator, path: "t", report: { _ in })
+    let run = RowChecker(validator: validator)
     for tags in bundles {
       var text = tags
       text.withUTF8 { bytes in

@@ -10,10 +10,74 @@ final class UniMorphValidatorTests: XCTestCase {
   ) throws -> (summary: UniMorphValidationSummary, found: [UniMorphError]) {
     let directory = try TemporaryDirectory()
     let path = try directory.write(text, to: "t.tsv")
-    var found: [UniMorphError] = []
-    let summary = try UniMorphValidator(options: UniMorphValidatorOptions(columns: columns, checksUnrelatedForms: relatedness))
-      .validate(path: path) { found.append($0) }
-    return (summary, found)
+    return try Self.validateBothWays(path, UniMorphValidatorOptions(columns: columns, checksUnrelatedForms: relatedness))
+  }
+
+  /// Validates `path` with rows checked on a second thread and on the
+  /// calling thread, and asserts that both report the same problems, in
+  /// the same order, and the same summary.
+  static func validateBothWays(
+    _ path: String, _ options: UniMorphValidatorOptions, file: StaticString = #filePath, line: UInt = #line
+  ) throws -> (summary: UniMorphValidationSummary, found: [UniMorphError]) {
+    var results: [(summary: UniMorphValidationSummary, found: [UniMorphError])] = []
+    for concurrent in [true, false] {
+      var options = options
+      options.concurrent = concurrent
+      var found: [UniMorphError] = []
+      let summary = try UniMorphValidator(options: options).validate(path: path) { found.append($0) }
+      results.append((summary, found))
+    }
+    XCTAssertEqual(results[0].summary, results[1].summary, file: file, line: line)
+    XCTAssertEqual(results[0].found.map(\.description), results[1].found.map(\.description), file: file, line: line)
+    return results[0]
+  }
+
+  /// A table of many batches (rows are handed between the threads in
+  /// batches of about 2,000): duplicates far apart and across batches,
+  /// paradigms cut by a batch boundary, invalid UTF-8, bad rows and
+  /// comments; every problem is found, in order, either way.
+  func testLargeTableGivesTheSameProblemsOnOneOrTwoThreads() throws {
+    var bytes: [UInt8] = []
+    var expectedDuplicates = 0
+    var seen: Set<String> = []
+    let tags = ["V;PST;1;SG", "V;PST;2;SG", "V;PST;3;SG", "V;PST;1;PL", "V;PST;2;PL", "V;PST;3;PL", "V;PRS;3;SG"]
+    var expectedUnknown = 0
+    var expectedInvalid = 0
+    for row in 0..<9_000 {
+      let lemma = "lemma\(row / 7)"
+      switch row % 997 {
+      case 0: bytes += Array("# comment \(row)\n".utf8)
+      case 1:
+        bytes += Array("\(lemma)\t".utf8) + [0xC3, 0x28] + Array("\tV;PST\n".utf8)
+        expectedInvalid += 1
+        continue
+      case 2: bytes += Array("\(lemma)\tonly two\n".utf8)
+      default: break
+      }
+      if row % 331 == 5 {
+        bytes += Array("\(lemma)\tzzz\tV;PST;XYZ\n".utf8)  // unknown feature, and unrelated to its lemma
+        expectedUnknown += 1
+      }
+      // Every 50th row repeats row 7 × (row / 50), 2,000 or more rows back.
+      let source = row % 50 == 49 ? (row / 50) * 7 : row
+      let line = "lemma\(source / 7)\tlemma\(source / 7)s\(source % 7)\t\(tags[source % 7])\n"
+      if !seen.insert(line).inserted { expectedDuplicates += 1 }
+      bytes += Array(line.utf8)
+    }
+    let directory = try TemporaryDirectory()
+    let path = try directory.write(bytes: bytes, to: "large.tsv")
+    let (summary, found) = try Self.validateBothWays(
+      path, UniMorphValidatorOptions(columns: .fixed(.lemmaFormTags), checksUnrelatedForms: true))
+    XCTAssertEqual(summary.counts[.duplicateRow], expectedDuplicates)
+    XCTAssertEqual(summary.counts[.invalidUTF8], expectedInvalid)
+    XCTAssertEqual(summary.counts[.unknownFeature], expectedUnknown)
+    XCTAssertEqual(summary.counts[.columnCount], 10)
+    XCTAssertGreaterThan(summary.counts[.unrelatedForm] ?? 0, 0)
+    // Errors come in the order of their lines (warnings about a paradigm
+    // when the paradigm ends).
+    let lines = found.filter { $0.severity == .error }.compactMap { $0.location?.line }
+    XCTAssertEqual(lines, lines.sorted(), "errors are reported in the order of their lines")
+    XCTAssertGreaterThan(summary.rows, 9_000)
   }
 
   /// One row per check; each problem must be reported at its line and column.
@@ -94,9 +158,8 @@ final class UniMorphValidatorTests: XCTestCase {
     bytes += [0x61, 0x09, 0xFF, 0x09] + Array("V\n".utf8)
     bytes += Array("a\tc\tV;XX\n".utf8)
     let path = try directory.write(bytes: bytes, to: "bad.tsv")
-    var found: [UniMorphError] = []
-    _ = try UniMorphValidator(options: UniMorphValidatorOptions(columns: .fixed(.lemmaFormTags), checksUnrelatedForms: false))
-      .validate(path: path) { found.append($0) }
+    let (_, found) = try Self.validateBothWays(
+      path, UniMorphValidatorOptions(columns: .fixed(.lemmaFormTags), checksUnrelatedForms: false))
     XCTAssertEqual(found.map { "\($0.location?.line ?? 0):\($0.code)" }, ["2:invalid-utf8", "3:unknown-feature"])
   }
 
