@@ -4,7 +4,7 @@ public import LexiformCore
 /// the first `read()` or after the end gives empty values.
 extension XMLReader {
   private var record: _XMLRecord? {
-    current >= 0 && current < state.records.count ? state.records[current] : nil
+    current >= 0 && current < view.records.count ? view.records[current] : nil
   }
 
   /// The kind of the current node.
@@ -13,8 +13,8 @@ extension XMLReader {
   /// The element name of a start or end tag, or the target of a processing
   /// instruction; an empty name otherwise.
   public var name: XMLName {
-    guard let index = record?.name, index >= 0, Int(index) < state.names.count else { return XMLName("") }
-    return state.names[Int(index)]
+    guard let index = record?.name, index >= 0, Int(index) < names.count else { return XMLName("") }
+    return names[Int(index)]
   }
 
   /// The local name of a start or end tag (`orth` for `<tei:orth>`).
@@ -34,7 +34,7 @@ extension XMLReader {
     guard let record, record.kind != .startElement, record.kind != .endElement else {
       return try body(UnsafeBufferPointer(start: nil, count: 0))
     }
-    return try state.arena.withUnsafeBufferPointer { bytes in
+    return try view.arena.withUnsafeBufferPointer { bytes in
       try body(UnsafeBufferPointer(rebasing: bytes[record.textStart..<record.textStart + record.textCount]))
     }
   }
@@ -46,9 +46,9 @@ extension XMLReader {
   public var attributes: [XMLAttribute] {
     guard let record, record.attributeCount > 0 else { return [] }
     let range = Int(record.attributeStart)..<Int(record.attributeStart + record.attributeCount)
-    return state.attributes[range].map { a in
+    return view.attributes[range].map { a in
       XMLAttribute(
-        name: state.names[Int(a.name)], value: arenaString(a.valueStart, a.valueCount), isDefaulted: a.isDefaulted)
+        name: names[Int(a.name)], value: arenaString(a.valueStart, a.valueCount), isDefaulted: a.isDefaulted)
     }
   }
 
@@ -60,9 +60,9 @@ extension XMLReader {
   public func attribute(_ localName: String) -> String? {
     guard let record, record.attributeCount > 0 else { return nil }
     for i in Int(record.attributeStart)..<Int(record.attributeStart + record.attributeCount) {
-      let a = state.attributes[i]
+      let a = view.attributes[i]
       let n = Int(a.name)
-      if state.names[n].localName == localName, state.names[n].namespaceURI == nil || state.names[n].prefix == "xml" {
+      if names[n].localName == localName, names[n].namespaceURI == nil || names[n].prefix == "xml" {
         return arenaString(a.valueStart, a.valueCount)
       }
     }
@@ -72,7 +72,7 @@ extension XMLReader {
   /// The namespace declarations written on the current start tag.
   public var namespaceDeclarations: [XMLNamespaceDeclaration] {
     guard let record, record.namespaceCount > 0 else { return [] }
-    return Array(state.namespaces[Int(record.namespaceStart)..<Int(record.namespaceStart + record.namespaceCount)])
+    return Array(view.namespaces[Int(record.namespaceStart)..<Int(record.namespaceStart + record.namespaceCount)])
   }
 
   /// Whether the current start or end tag is a self-closing `<b/>`.
@@ -97,7 +97,7 @@ extension XMLReader {
   }
 
   private func arenaString(_ start: Int, _ count: Int) -> String {
-    state.arena.withUnsafeBufferPointer { bytes in
+    view.arena.withUnsafeBufferPointer { bytes in
       String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + count]), as: UTF8.self)
     }
   }

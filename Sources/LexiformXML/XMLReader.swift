@@ -34,6 +34,11 @@ public import LexiformCore
 /// }
 /// ```
 ///
+/// With the native parser and more than one processor, the document past
+/// its prolog is parsed on a second thread, a few chunks ahead of the
+/// caller (``XMLReaderOptions/readsAhead``): the nodes, positions and errors
+/// are the same, and the caller's work on each node runs beside the parsing.
+///
 /// Not thread-safe: use one reader from one thread at a time.
 public final class XMLReader {
   /// The path named in diagnostics.
@@ -60,9 +65,18 @@ public final class XMLReader {
   /// then ``XMLBackend/native`` or ``XMLBackend/libxml2`` (never
   /// `automatic`), fixed before the first node is handed out.
   public private(set) var backendInUse: XMLBackend?
-  /// The index of the current record, -1 before the first.
+  /// The index of the current record in `view`, -1 before the first.
   @exclusivity(unchecked) var current = -1
+  /// Whether the parser has parsed its last chunk (parsing side).
   @exclusivity(unchecked) private var finished = false
+  /// The nodes being handed out (reading side).
+  @exclusivity(unchecked) var view = _XMLNodeBatch()
+  /// Every name so far, indexed by the records' name numbers (reading side).
+  @exclusivity(unchecked) var names: [XMLName] = []
+  /// How many of `state.names` were handed over (parsing side).
+  @exclusivity(unchecked) private var namesHandedOver = 0
+  /// Parsing on a second thread, once past the prolog (``XMLReaderOptions/readsAhead``).
+  private var ahead: _XMLReadAhead?
 
   /// Opens an XML file (`-` for standard input; gzip is decompressed).
   /// - Parameters:
@@ -112,6 +126,7 @@ public final class XMLReader {
   }
 
   deinit {
+    ahead?.stop()
     if let context { Self.free(context) }
     handler.deallocate()
     chunk.deallocate()
@@ -131,18 +146,70 @@ public final class XMLReader {
   public func read() throws(XMLError) -> XMLNodeKind? {
     while true {
       current += 1
-      if current < state.records.count {
-        return state.records[current].kind
+      if current < view.records.count {
+        return view.records[current].kind
       }
-      state.resetRecords()
       current = -1
-      if let error = state.error {
-        finished = true
-        throw error
+      if view.isLast {
+        view.records.removeAll(keepingCapacity: true)
+        if let error = view.error { throw error }
+        return nil
       }
-      if finished { return nil }
-      try feed()
+      try nextBatch()
     }
+  }
+
+  /// Makes the next parsed nodes the ones handed out: parses them here, or
+  /// takes them from the read-ahead thread.
+  private func nextBatch() throws(XMLError) {
+    if let ahead {
+      view = ahead.take()
+    } else {
+      if !finished && state.error == nil { try feed() }
+      handOver(into: view)
+      if !view.isLast && options.readsAhead && backendInUse == .native && activeProcessorCount() > 1 {
+        // Past the prolog, with the native parser: parse the rest ahead.
+        let started = _XMLReadAhead(reader: self)
+        if started.start() { ahead = started }
+      }
+    }
+    names.append(contentsOf: view.newNames)
+  }
+
+  /// Moves what the parser made since the last hand-over into `batch`
+  /// (parsing side); text not yet ended stays with the parser.
+  func handOver(into batch: _XMLNodeBatch) {
+    swap(&batch.records, &state.records)
+    swap(&batch.attributes, &state.attributes)
+    swap(&batch.namespaces, &state.namespaces)
+    swap(&batch.arena, &state.arena)
+    state.records.removeAll(keepingCapacity: true)
+    state.attributes.removeAll(keepingCapacity: true)
+    state.namespaces.removeAll(keepingCapacity: true)
+    state.arena.removeAll(keepingCapacity: true)
+    if state.textStart >= 0 {
+      state.arena.append(contentsOf: batch.arena[state.textStart...])
+      state.textStart = 0
+    }
+    batch.newNames.removeAll(keepingCapacity: true)
+    if namesHandedOver < state.names.count {
+      batch.newNames.append(contentsOf: state.names[namesHandedOver...])
+      namesHandedOver = state.names.count
+    }
+    batch.error = state.error
+    batch.isLast = finished || state.error != nil
+  }
+
+  /// Parses the next chunk into `batch` (the read-ahead thread).
+  func parseAhead(into batch: _XMLNodeBatch) {
+    if !finished && state.error == nil {
+      do {
+        try feed()
+      } catch {
+        state.error = error
+      }
+    }
+    handOver(into: batch)
   }
 
   /// Returns the next event, or `nil` at the end of the document.

@@ -12,9 +12,9 @@ public struct XMLReaderOptions: Sendable {
   public var reportsComments: Bool = false
   /// Whether processing instructions are reported. Default `false`.
   public var reportsProcessingInstructions: Bool = false
-  /// How many bytes are read and parsed at a time. Default 256 KiB; memory
+  /// How many bytes are read and parsed at a time. Default 64 KiB; memory
   /// use is a small multiple of this whatever the size of the file.
-  public var chunkSize: Int = 1 << 18
+  public var chunkSize: Int = 1 << 16
 
   /// The deepest element nesting accepted. Default 256, libxml2's own limit
   /// without `XML_PARSE_HUGE` (its push parser does not check it itself).
@@ -35,6 +35,11 @@ public struct XMLReaderOptions: Sendable {
   /// libxml2 for the others. Both give the same
   /// nodes; error messages differ in wording.
   public var backend: XMLBackend = .automatic
+  /// Whether the native parser parses the document on a second thread,
+  /// a few chunks ahead of the caller, when the machine has more than one
+  /// processor. Default `true`. The nodes, their order and the errors are
+  /// the same either way; memory grows by about three chunks.
+  public var readsAhead: Bool = true
 
   /// Creates options with the documented defaults.
   public init() {}

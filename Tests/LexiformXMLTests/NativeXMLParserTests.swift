@@ -144,6 +144,51 @@ final class NativeXMLParserTests: XCTestCase {
     }
   }
 
+  /// Parsing ahead on a second thread (the default with two processors)
+  /// gives the nodes, positions and errors of parsing on the caller's
+  /// thread: text and tags cut by chunk boundaries, names first seen in
+  /// later chunks, an error after many chunks, and a reader dropped while
+  /// its thread is still parsing.
+  func testReadingAheadGivesTheSameNodesAndErrors() throws {
+    var xml = "<?xml version='1.0'?>\n<root xmlns:t='urn:t'>\n"
+    for i in 0..<3000 {
+      xml += "  <t:e\(i % 97) n='\(i)'>text \(i) \u{4E2D}&lt;<![CDATA[c\(i)]]></t:e\(i % 97)>\r\n"
+    }
+    let good = Array((xml + "</root>\n").utf8)
+    let bad = Array((xml + "<unclosed></root>\n").utf8)
+    for (bytes, failing) in [(good, false), (bad, true)] {
+      for chunk in [4096, 4097, 65536] {
+        var ahead = options(.native, chunk: chunk)
+        ahead.readsAhead = true
+        var here = ahead
+        here.readsAhead = false
+        let a = XMLReader(bytes: bytes, path: "in.xml", options: ahead)._trace()
+        let b = XMLReader(bytes: bytes, path: "in.xml", options: here)._trace()
+        XCTAssertEqual(a.nodes, b.nodes, "chunk \(chunk)")
+        XCTAssertGreaterThan(a.nodes.count, 9000)
+        XCTAssertEqual(a.error?.description, b.error?.description, "chunk \(chunk)")
+        XCTAssertEqual(a.error != nil, failing)
+        if failing { XCTAssertTrue(a.error?.description.contains("<unclosed>") == true, "\(a.error.map { "\($0)" } ?? "")") }
+        // Every node's line and byte offset, read through the properties.
+        let reader = XMLReader(bytes: bytes, path: "in.xml", options: ahead)
+        var positions: [String] = []
+        while let kind = try? reader.read() { positions.append("\(kind) \(reader.line) \(reader.byteOffset ?? -1) \(reader.name.localName)") }
+        let reference = XMLReader(bytes: bytes, path: "in.xml", options: here)
+        var expected: [String] = []
+        while let kind = try? reference.read() { expected.append("\(kind) \(reference.line) \(reference.byteOffset ?? -1) \(reference.name.localName)") }
+        XCTAssertEqual(positions, expected, "chunk \(chunk)")
+      }
+    }
+    // Dropped after a few nodes, with chunks still being parsed ahead.
+    for _ in 0..<20 {
+      var ahead = options(.native, chunk: 4096)
+      ahead.readsAhead = true
+      let reader = XMLReader(bytes: good, path: "in.xml", options: ahead)
+      for _ in 0..<50 { _ = try reader.read() }
+      XCTAssertEqual(reader.kind != nil, true)
+    }
+  }
+
   func testPositionsAreExact() throws {
     let xml = "<?xml version='1.0'?>\r\n<a>\r\n <b x='1'>t\u{E9}xt</b><c/>\r\n<!--c--><![CDATA[d]]>&amp;<?p q?>\n</a>"
     var options = options(.native)
