@@ -47,6 +47,7 @@ public struct ParallelSegment: Hashable, Sendable {
   /// - Parameter language: A language tag.
   /// - Returns: The side's index, or `nil`.
   public func index(of language: String) -> Int? {
+    if let exact = languages.firstIndex(of: language) { return exact }
     let wanted = language.lowercased()
     if let exact = languages.firstIndex(where: { $0.lowercased() == wanted }) { return exact }
     let base = baseLanguage(wanted)
@@ -177,19 +178,44 @@ public func normalizeWhitespace(_ text: String) -> String {
 func hasNormalWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
   var previousSpace = true
   var i = 0
+  guard let base = bytes.baseAddress else { return true }
+  let ones: UInt64 = 0x0101_0101_0101_0101
+  let highs: UInt64 = 0x8080_8080_8080_8080
+  let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+  /// The high bit of each byte of `x` that is 0.
+  @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x | lows) }
   while i < bytes.count {
-    let b = bytes[i]
-    // Bytes that cannot start whitespace: ASCII above the space, and
-    // continuation or lead bytes other than C2, E1, E2, E3.
-    if b > 0x20 && (b < 0x80 || (b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3)) {
-      previousSpace = false
-      i += 1
-      continue
+    // Eight bytes at a time while they hold no control and no lead byte of
+    // other whitespace (C2, E1, E2, E3; E0 too, left to the byte loop):
+    // then only the spaces matter, each alone and not first.
+    if i + 8 <= bytes.count {
+      let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      let controls = (word &- ones &* 0x20) & ~word & highs
+      let leads = zeroBytes(word ^ (ones &* 0xC2)) | zeroBytes((word ^ (ones &* 0xE0)) & (ones &* 0xFC))
+      if controls == 0 && leads == 0 {
+        let spaces = zeroBytes(word ^ (ones &* 0x20))
+        if spaces & (spaces << 8) != 0 || (previousSpace && spaces & 0x80 != 0) { return false }
+        previousSpace = spaces >> 56 != 0
+        i += 8
+        continue
+      }
     }
-    let width = whiteSpaceWidth(bytes, at: i)
-    if width > 0 && (b != 0x20 || previousSpace) { return false }
-    previousSpace = width > 0
-    i += max(width, 1)
+    // One character at a time to the end of this word.
+    let stop = min(i + 8, bytes.count)
+    while i < stop {
+      let b = bytes[i]
+      // Bytes that cannot start whitespace: ASCII above the space, and
+      // continuation or lead bytes other than C2, E1, E2, E3.
+      if b > 0x20 && (b < 0x80 || (b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3)) {
+        previousSpace = false
+        i += 1
+        continue
+      }
+      let width = whiteSpaceWidth(bytes, at: i)
+      if width > 0 && (b != 0x20 || previousSpace) { return false }
+      previousSpace = width > 0
+      i += max(width, 1)
+    }
   }
   return !previousSpace || bytes.isEmpty
 }

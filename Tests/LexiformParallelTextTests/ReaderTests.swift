@@ -197,3 +197,25 @@ final class XCESReaderTests: XCTestCase {
       "\(path):3:1: error: xtargets names sentence \"9\", which \(dir.file("en/doc.xml")) does not have (or has before an earlier link's)")
   }
 }
+
+/// Whitespace normalization (used by every writer and filter) against a
+/// reference built on Unicode's White_Space property, on random strings
+/// that mix ASCII, two- and three-byte letters, every kind of whitespace
+/// and lead bytes shared with whitespace (U+0800, U+200B, U+3001).
+final class WhitespaceNormalizationTests: XCTestCase {
+  func testRandomStringsMatchTheReference() {
+    let pieces: [String] = [
+      "a", "b", "é", "Д", "中", "\u{0800}", "\u{200B}", "\u{3001}", "\u{1F600}", " ", " ", " ", "  ", "\t", "\n", "\r\n",
+      "\u{0085}", "\u{00A0}", "\u{1680}", "\u{2003}", "\u{2028}", "\u{202F}", "\u{205F}", "\u{3000}", "word", "слово",
+    ]
+    var random = SeededRandom(seed: 29)
+    for _ in 0..<20_000 {
+      let count = Int.random(in: 0...30, using: &random)
+      let text = (0..<count).map { _ in pieces.randomElement(using: &random)! }.joined()
+      let reference = text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace })
+        .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+      XCTAssertEqual(
+        Array(normalizeWhitespace(text).unicodeScalars), Array(reference.unicodeScalars), text.debugDescription)
+    }
+  }
+}

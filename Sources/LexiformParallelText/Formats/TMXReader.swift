@@ -118,7 +118,9 @@ public final class TMXReader: ParallelReader {
         }
       case .text, .cdata:
         if segDepth >= 0 {
-          if codeDepth == 0 { segText?.append(reader.text) }
+          if codeDepth == 0 {
+            if segText?.isEmpty == true { segText = reader.text } else { segText?.append(reader.text) }
+          }
         } else if inProp {
           propText.append(reader.text)
         }
