@@ -18,7 +18,11 @@ extension XMLReader {
   }
 
   /// The local name of a start or end tag (`orth` for `<tei:orth>`).
-  public var localName: String { name.localName }
+  public var localName: String {
+    // The one field, without copying the whole name.
+    guard let index = record?.name, index >= 0, Int(index) < names.count else { return "" }
+    return names[Int(index)].localName
+  }
 
   /// The text of a text, CDATA or comment node, or a processing
   /// instruction's data; empty for tags.
