@@ -135,6 +135,14 @@ struct _XMLNameTable {
   }
 
   /// Whether the `n` bytes at `p` are entry `index`.
+  /// Whether the `n` bytes at `p` (fewer than the name's, or as many) are
+  /// the beginning of name `index`.
+  func entryBegins(_ index: Int32, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    let e = entries[Int(index)]
+    let k = min(n, Int(e.count))
+    return bytes.withUnsafeBufferPointer { memoryEqual($0.baseAddress! + Int(e.start), p, k) }
+  }
+
   func matches(_ index: Int32, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
     let e = entries[Int(index)]
     guard Int(e.count) == n else { return false }

@@ -883,8 +883,12 @@ final class _NativeXMLParser {
     var p = tag + 2
     let e = names.entries[Int(top.qname)]
     let n = Int(e.count)
-    try need(p + n + 1)
-    if names.matches(top.qname, buffer + p, n), try !nameContinues(at: p + n) {
+    // At the end of the input, fewer bytes than `</name>` needs are a
+    // truncated end tag only when they begin it; otherwise it is another
+    // name (`</root>` closing `<unclosed>` at the very end of the file).
+    let otherName = atEnd && p + n + 1 > count && !names.entryBegins(top.qname, buffer + p, count - p)
+    if !otherName { try need(p + n + 1) }
+    if !otherName, names.matches(top.qname, buffer + p, n), try !nameContinues(at: p + n) {
       p += n
     } else {
       let (end, _) = try scanName(p, qualified: false, what: "the element name after '</'")

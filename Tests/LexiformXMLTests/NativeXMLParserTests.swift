@@ -202,6 +202,12 @@ final class NativeXMLParserTests: XCTestCase {
 
   func testWellFormednessErrors() {
     assertBothFail("<a><b></a>", "does not match the start tag <b>")
+    // The wrong end tag is the last thing in the file, shorter than the name
+    // it should close: still a mismatch at its line, not a truncated file.
+    assertBothFail("<root>\n<unclosed></root>\n", "the end tag </root> does not match the start tag <unclosed>", line: 2)
+    assertBothFail("<root>\n<unclosed></root>", "the end tag </root> does not match the start tag <unclosed>", line: 2)
+    // A truncated end tag is still the end of the file.
+    assertBothFail("<root>\n<unclosed></uncl", "ends inside <unclosed>")
     assertBothFail("<a>\n<b>\n</c></a>", "expected </b>", line: 3)
     assertBothFail("<a>x < y</a>", "expected an element name")
     assertBothFail("<a>x & y</a>", "expected an entity name")
