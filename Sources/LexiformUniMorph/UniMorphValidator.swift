@@ -195,12 +195,6 @@ public final class UniMorphValidator {
     !line.isEmpty && !line.hasPrefix("#") && !line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x0D }
   }
 
-  /// Whether `text` is in NFC (ICU; `true` when ICU is unavailable).
-  func isNFC(_ text: String) -> Bool {
-    guard let normalizer else { return true }
-    return (try? normalizer.isNormalized(text)) ?? true
-  }
-
   /// Lower-cased letters and digits of `text`, diacritics removed.
   func folded(_ text: String) -> [Unicode.Scalar] {
     let decomposed = (try? decomposer?.normalize(text)) ?? text
