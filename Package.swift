@@ -13,7 +13,8 @@
 //   _LexiformBLASShims OpenBLAS's cblas_sgemm, opened with dlopen on first
 //                      use, only LexiformInflection (the neural model's
 //                      matrix products)
-//   _LexiformMemoryShims  a cache prefetch hint, only LexiformUniMorph
+//   _LexiformMemoryShims  a cache prefetch hint (LexiformUniMorph) and the
+//                      CPU affinity mask's size (LexiformCore)
 
 import PackageDescription
 
@@ -68,7 +69,7 @@ let package = Package(
 
     // MARK: Libraries
 
-    .target(name: "LexiformCore", dependencies: ["CZlib"]),
+    .target(name: "LexiformCore", dependencies: ["CZlib", "_LexiformMemoryShims"]),
     .testTarget(
       name: "LexiformCoreTests",
       dependencies: ["LexiformCore", "_LexiformTestSupport"],

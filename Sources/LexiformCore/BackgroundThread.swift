@@ -1,3 +1,5 @@
+import _LexiformMemoryShims
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -38,11 +40,15 @@ public final class BackgroundThread {
   }
 }
 
-/// The number of processors available to this process.
+/// The number of processors available to this process: those of its CPU
+/// affinity mask (so `taskset -c 0` or a container's CPU set gives 1), or
+/// the online processors when the mask cannot be read.
 /// - Returns: At least 1.
 public func activeProcessorCount() -> Int {
   #if canImport(Glibc)
-    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    let online = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    let allowed = Int(_lexiform_allowed_processors())
+    return allowed > 0 ? min(allowed, online) : online
   #else
     return 1
   #endif

@@ -45,7 +45,7 @@ public enum ICU {
   public static var version: String {
     var buffer = [CChar](repeating: 0, count: 32)
     _lexiform_icu_version(&buffer, Int32(buffer.count))
-    return String(cString: buffer)
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   /// Turns an ICU status into a result: the one place where status codes

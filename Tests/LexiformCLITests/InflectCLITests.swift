@@ -117,6 +117,12 @@ final class InflectCLITests: XCTestCase {
     let share = try lexiform(["inflect", "train", dir.file("toy.trn"), "--model", "neural", "--real-share", "1", "-o", dir.file("x.lxm")])
     XCTAssertNotEqual(share.status, 0)
     XCTAssertTrue(share.stderr.contains("--real-share must be between 0 and 0.95, not 1.0"), share.stderr)
+    let dropout = try lexiform(["inflect", "train", dir.file("toy.trn"), "--model", "neural", "--dropout", "1", "-o", dir.file("x.lxm")])
+    XCTAssertNotEqual(dropout.status, 0)
+    XCTAssertTrue(dropout.stderr.contains("--dropout must be at least 0 and below 1, not 1.0"), dropout.stderr)
+    let mode = try lexiform(["inflect", "train", dir.file("toy.trn"), "--model", "neural", "--hallucination", "always", "-o", dir.file("x.lxm")])
+    XCTAssertNotEqual(mode.status, 0)
+    XCTAssertTrue(mode.stderr.contains("automatic") && mode.stderr.contains("off"), mode.stderr)
     XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("x.lxm")))
   }
 

@@ -81,6 +81,17 @@ final class NeuralModelTests: XCTestCase {
     }
   }
 
+  func testHallucinationIsAutomaticBelowTwoThousandTriplesAndCanBeForced() {
+    var options = NeuralTrainingOptions()
+    // The shared tasks' low (100) and medium (1,000) sets, not their high (10,000).
+    XCTAssertEqual([100, 1_000, 1_999, 2_000, 10_000].map { NeuralTrainer.hallucinates(triples: $0, options: options) },
+      [true, true, true, false, false])
+    options.hallucination = .off
+    XCTAssertFalse(NeuralTrainer.hallucinates(triples: 100, options: options))
+    options.hallucination = .on
+    XCTAssertTrue(NeuralTrainer.hallucinates(triples: 10_000, options: options))
+  }
+
   func testSameSeedSameBytesWhateverTheThreadCount() throws {
     let one = try quickModel(threads: 1).payload()
     let two = try quickModel(threads: 2).payload()

@@ -71,6 +71,16 @@ public struct NeuralTrainingOptions: Sendable {
 /// computed on any thread and added up in shard order, so the model's bytes
 /// depend on the seed and data only, not on the thread count.
 public enum NeuralTrainer {
+  /// Whether training on `triples` real triples adds hallucinated ones:
+  /// always, never, or (automatic) below ``NeuralTrainingOptions/hallucinationThreshold``.
+  public static func hallucinates(triples: Int, options: NeuralTrainingOptions) -> Bool {
+    switch options.hallucination {
+    case .on: true
+    case .off: false
+    case .automatic: triples < options.hallucinationThreshold
+    }
+  }
+
   /// Trains a model.
   /// - Parameters:
   ///   - train: The training triples (examples without a form are left out).
@@ -88,10 +98,7 @@ public enum NeuralTrainer {
     let dev = dev?.filter { $0.form != nil }
     guard !train.isEmpty else { throw InflectionError(.training, at: nil, "no training triples (with a form)") }
     var data = train
-    let hallucinate =
-      options.hallucination == .on
-      || (options.hallucination == .automatic && train.count < options.hallucinationThreshold)
-    if hallucinate {
+    if hallucinates(triples: train.count, options: options) {
       let extra = Hallucination.hallucinate(
         train, count: max(0, options.hallucinationTarget - train.count), seed: options.seed)
       options.progress?(

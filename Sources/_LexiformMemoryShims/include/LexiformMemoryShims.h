@@ -10,4 +10,8 @@ static inline void _lexiform_prefetch(const void *_Nonnull address) {
   __builtin_prefetch(address, 1, 3);
 }
 
+/// The number of processors in this process's CPU affinity mask (what
+/// `taskset` or a container's CPU set allows), or 0 when it cannot be read.
+int _lexiform_allowed_processors(void);
+
 #endif

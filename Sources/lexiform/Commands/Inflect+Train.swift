@@ -12,10 +12,13 @@ extension LexiformCommand.Inflect {
         rules per feature bundle from aligned lemma–form pairs; Cotterell et al. 2017). \
         The model file is versioned and self-describing (alphabet, features, settings, \
         SHA-256 of the training data); it is written to a temporary file, then renamed. \
-        --model neural is a character-level BiLSTM encoder–decoder with soft attention and \
-        the features as a set of embeddings (Kann & Schütze 2016), trained with Adam, \
-        dropout and early stopping on DEV, with data hallucination below 1,000 triples \
-        (Anastasopoulos & Neubig 2019); --seed fixes it byte for byte. \
+        --model neural is a character-level BiLSTM encoder with a hard monotonic \
+        transducer predicting copy, delete and insert actions (Aharoni & Goldberg 2017; \
+        Makarov & Clematide 2018; --architecture attention for the soft-attention decoder \
+        of Kann & Schütze 2016), the features as a set of embeddings, trained with Adam, \
+        dropout and early stopping on DEV, with data hallucination below 2,000 triples \
+        (Anastasopoulos & Neubig 2019; --hallucination on|off to force it); --seed fixes \
+        it byte for byte. \
         With --dev, the accuracy on DEV is reported on stderr after training.
         """)
 
@@ -42,8 +45,17 @@ extension LexiformCommand.Inflect {
       help: "Whether the transducer copies a grapheme cluster's base with other combining marks (a vowel sign, a tone, an umlaut) as one action.")
     var remarking: Bool = NeuralDefaults.remarking
 
-    @Option(help: "With hallucinated data (below 1,000 training triples), the share of the data that the real triples are repeated to fill.")
+    @Option(help: "With hallucinated data (below 2,000 training triples), the share of the data that the real triples are repeated to fill.")
     var realShare: Double = NeuralDefaults.realShare
+
+    @Option(help: "Whether to add hallucinated triples: automatic (below 2,000 training triples), on or off.")
+    var hallucination: HallucinationMode = .automatic
+
+    @Option(help: "With hallucination, synthetic triples are added until the training data has this many.")
+    var hallucinationTarget: Int = NeuralDefaults.hallucinationTarget
+
+    @Option(help: "The neural model's dropout rate on embeddings and the output layer.")
+    var dropout: Float = NeuralDefaults.dropout
 
     @Option(help: "The neural model's beam width for prediction, stored in the model (1: greedy).")
     var beamWidth: Int = NeuralDefaults.beamWidth
@@ -63,6 +75,12 @@ extension LexiformCommand.Inflect {
     func validate() throws {
       guard (0...0.95).contains(realShare) else {
         throw ValidationError("--real-share must be between 0 and 0.95, not \(realShare)")
+      }
+      guard (0..<1).contains(dropout) else {
+        throw ValidationError("--dropout must be at least 0 and below 1, not \(dropout)")
+      }
+      guard hallucinationTarget >= 0 else {
+        throw ValidationError("--hallucination-target must not be negative, not \(hallucinationTarget)")
       }
     }
 
@@ -106,9 +124,12 @@ extension LexiformCommand.Inflect {
         training.maxEpochs = maxEpochs
         training.ensemble = max(1, ensemble)
         training.realShare = realShare
+        training.hallucination = hallucination
+        training.hallucinationTarget = hallucinationTarget
         var hyperparameters = NeuralHyperparameters()
         hyperparameters.architecture = architecture
         hyperparameters.remarking = remarking
+        hyperparameters.dropout = dropout
         if !options.quiet { training.progress = { StandardError.writeLine("neural: " + $0) } }
         let devExamples = try dev.map { try SIGMORPHONReader.read($0, options: readOptions).0 }
         let trained = try NeuralTrainer.train(

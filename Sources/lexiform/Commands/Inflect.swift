@@ -31,6 +31,7 @@ enum InflectionModelKind: String, ExpressibleByArgument, CaseIterable {
 extension SIGMORPHONColumns: ExpressibleByArgument {}
 extension BaselineSegmentation: ExpressibleByArgument {}
 extension NeuralArchitecture: ExpressibleByArgument {}
+extension HallucinationMode: ExpressibleByArgument {}
 
 /// The creation time for model headers: `SOURCE_DATE_EPOCH` if set (for
 /// reproducible files), else now, as ISO 8601 UTC.
