@@ -3,7 +3,8 @@
 # dev sets: the whole sweep, or a subset.
 #
 #   tools/inflect-neural.sh [--lexiform BIN] [--max-epochs N] [--seed N]
-#                           [--languages "fin tur …"] [--settings "low medium high"] [YEAR…]
+#                           [--languages "fin tur …"] [--settings "low medium high"]
+#                           [--jobs N] [--train-args "ARGS"] [YEAR…]
 #
 # YEAR: 2023 (SIGMORPHON–UniMorph 2023, LANG.trn → LANG.dev, 27 languages)
 # and/or 2017 (CoNLL–SIGMORPHON 2017 task 1, LANG-train-SETTING → LANG-dev,
@@ -18,6 +19,14 @@
 # skipped when run again) and prints a table with per-setting macro-averages.
 # Progress (epochs) on stderr. Run long sweeps with nice.
 #
+# --jobs N trains N languages at a time, job k pinned to processor k with
+# taskset (each then trains on one thread: Lexiform counts the processors of
+# its affinity mask); on a 2-core machine --jobs 2 finishes a sweep sooner
+# than one job on both cores. The model is the same either way (a seed gives
+# the same bytes whatever the thread count). --train-args adds options to
+# every `inflect train` (e.g. "--ensemble 2"); they are recorded with each
+# result, so give such runs an INFLECT_WORK of their own.
+#
 # Environment: LEXIFORM_SHARED (the shared/ folder, default ../shared beside
 # the repo), INFLECT_WORK (default tools/.bench/inflect).
 set -euo pipefail
@@ -26,7 +35,7 @@ repo=$(cd "$tools/.." && pwd)
 shared=${LEXIFORM_SHARED:-$repo/../shared}
 data="$shared/data"
 work=${INFLECT_WORK:-$tools/.bench/inflect}
-lexiform="" epochs=60 seed=1 languages="" settings="low medium high"
+lexiform="" epochs=60 seed=1 languages="" settings="low medium high" jobs=1 train_args=""
 years=()
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -35,11 +44,15 @@ while [[ $# -gt 0 ]]; do
     --seed) seed=$2; shift 2 ;;
     --languages) languages=$2; shift 2 ;;
     --settings) settings=$2; shift 2 ;;
+    --jobs) jobs=$2; shift 2 ;;
+    --train-args) train_args=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2; exit 0 ;;
     *) years+=("$1"); shift ;;
   esac
 done
 [[ ${#years[@]} -gt 0 ]] || years=(2023 2017)
+[[ $jobs =~ ^[1-9][0-9]*$ ]] || { printf 'inflect-neural: --jobs must be a positive number, not %s\n' "$jobs" >&2; exit 2; }
+read -r -a extra <<<"$train_args"
 log() { printf 'inflect-neural: %s\n' "$*" >&2; }
 source "$tools/lib/release-lexiform.sh"
 lexiform=$(release_lexiform "$repo" "$lexiform")
@@ -57,21 +70,25 @@ run_one() {  # run_one YEAR LANG SETTING TRAIN DEV [--nfc]
   log "$year $lang $setting"
   local t0 t1
   t0=$(date +%s.%N)
-  "$lexiform" inflect train "$trn" --dev "$dev" --model neural --max-epochs "$epochs" --seed "$seed" -o "$base.lxm"
+  "$lexiform" inflect train "$trn" --dev "$dev" --model neural --max-epochs "$epochs" --seed "$seed" "${extra[@]}" -o "$base.lxm"
   t1=$(date +%s.%N)
   "$lexiform" inflect predict "$base.lxm" "$dev" -o "$base.pred" --quiet
   local json
   json=$("$lexiform" inflect eval "$dev" "$base.pred" $nfc --json --quiet)
-  python3 - "$json" "$year" "$lang" "$setting" "$t0" "$t1" >>"$results" <<'PY'
+  python3 - "$json" "$year" "$lang" "$setting" "$t0" "$t1" "$train_args" >>"$results" <<'PY'
 import json, sys
 r = json.loads(sys.argv[1])
-print(json.dumps({"year": int(sys.argv[2]), "language": sys.argv[3], "setting": sys.argv[4],
-                  "accuracy": r["accuracy"], "levenshtein": r["levenshtein"],
-                  "train_seconds": round(float(sys.argv[6]) - float(sys.argv[5]), 1)}))
+row = {"year": int(sys.argv[2]), "language": sys.argv[3], "setting": sys.argv[4],
+       "accuracy": r["accuracy"], "levenshtein": r["levenshtein"],
+       "train_seconds": round(float(sys.argv[6]) - float(sys.argv[5]), 1)}
+if sys.argv[7]:
+    row["train_args"] = sys.argv[7]
+print(json.dumps(row))
 PY
   tail -1 "$results" >&2
 }
 
+runs=()  # "YEAR|LANG|SETTING|TRAIN|DEV|NFC", run by run_one
 for year in "${years[@]}"; do
   case $year in
     2023)
@@ -79,7 +96,7 @@ for year in "${years[@]}"; do
       for trn in "$dir"/*.trn; do
         lang=$(basename "$trn" .trn)
         [[ -z $languages || " $languages " == *" $lang "* ]] || continue
-        run_one 2023 "$lang" "" "$trn" "$dir/$lang.dev" --nfc
+        runs+=("2023|$lang||$trn|$dir/$lang.dev|--nfc")
       done ;;
     2017)
       dir="$data/sigmorphon2017/task1"
@@ -87,12 +104,37 @@ for year in "${years[@]}"; do
         lang=$(basename "$dev" -dev)
         [[ -z $languages || " $languages " == *" $lang "* ]] || continue
         for setting in $settings; do
-          [[ -f $dir/$lang-train-$setting ]] && run_one 2017 "$lang" "$setting" "$dir/$lang-train-$setting" "$dev"
+          [[ -f $dir/$lang-train-$setting ]] && runs+=("2017|$lang|$setting|$dir/$lang-train-$setting|$dev|")
         done
       done ;;
     *) log "unknown year $year (2017 or 2023)"; exit 1 ;;
   esac
 done
+
+run_share() {  # run_share K N: runs K, K+N, K+2N, …
+  local k
+  for ((k = $1; k < ${#runs[@]}; k += $2)); do
+    IFS='|' read -r year lang setting trn dev nfc <<<"${runs[k]}"
+    run_one "$year" "$lang" "$setting" "$trn" "$dev" $nfc
+  done
+}
+if [[ $jobs -eq 1 ]]; then
+  run_share 0 1
+else
+  processors=$(nproc)
+  pids=()
+  for ((j = 0; j < jobs; j++)); do
+    if command -v taskset >/dev/null && [[ $jobs -le $processors ]]; then
+      (taskset -p -c "$j" $BASHPID >/dev/null && run_share "$j" "$jobs") &
+    else
+      run_share "$j" "$jobs" &
+    fi
+    pids+=($!)
+  done
+  failed=0
+  for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+  [[ $failed -eq 0 ]] || { log "a job failed"; exit 1; }
+fi
 
 python3 - "$results" <<'PY'
 import json, sys
