@@ -14,6 +14,7 @@
 #   lexiform inflect eval DEV PRED --json      (2023: --nfc, as evaluate.py)
 # DEV is used for early stopping, so these are dev figures of a model tuned
 # on dev, as the shared tasks' dev results are; the test splits are not here.
+# Each run's learning curve is drawn in $INFLECT_WORK/neural/*.curve.svg.
 # Appends {"year", "language", "setting", "accuracy", "levenshtein",
 # "train_seconds"} per run to $INFLECT_WORK/neural.jsonl (a finished run is
 # skipped when run again) and prints a table with per-setting macro-averages.
@@ -70,7 +71,7 @@ run_one() {  # run_one YEAR LANG SETTING TRAIN DEV [--nfc]
   log "$year $lang $setting"
   local t0 t1
   t0=$(date +%s.%N)
-  "$lexiform" inflect train "$trn" --dev "$dev" --model neural --max-epochs "$epochs" --seed "$seed" "${extra[@]}" -o "$base.lxm"
+  "$lexiform" inflect train "$trn" --dev "$dev" --model neural --max-epochs "$epochs" --seed "$seed" "${extra[@]}" --learning-curve "$base.curve.svg" -o "$base.lxm"
   t1=$(date +%s.%N)
   "$lexiform" inflect predict "$base.lxm" "$dev" -o "$base.pred" --quiet
   local json

@@ -70,22 +70,7 @@ public struct AccuracyChart: Sendable {
     return s
   }
 
-  private func f(_ v: Double) -> String {
-    let r = (v * 10).rounded() / 10
-    return r == r.rounded() ? String(Int(r)) : String(r)
-  }
+  private func f(_ v: Double) -> String { SVGText.number(v) }
 
-  private func escape(_ text: String) -> String {
-    var out = ""
-    for c in text {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.append(c)
-      }
-    }
-    return out
-  }
+  private func escape(_ text: String) -> String { SVGText.escape(text) }
 }

@@ -126,6 +126,25 @@ final class InflectCLITests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: dir.file("x.lxm")))
   }
 
+  func testNeuralTrainingWritesItsLearningCurve() throws {
+    let dir = try TemporaryDirectory()
+    let trn = try dir.write(train, to: "toy.trn")
+    let curve = dir.file("curve.tsv")
+    let result = try lexiform([
+      "inflect", "train", trn, "--dev", trn, "--model", "neural", "--max-epochs", "1", "--hallucination", "off",
+      "--learning-curve", curve, "-o", dir.file("toy.lxm"),
+    ])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let lines = try String(contentsOfFile: curve, encoding: .utf8).split(separator: "\n")
+    XCTAssertEqual(lines.first, "member\tepoch\tloss\tdev_accuracy\tbest_accuracy\tlearning_rate\tseconds")
+    XCTAssertEqual(lines.count, 2)
+    let fields = lines.last?.split(separator: "\t").map(String.init) ?? []
+    XCTAssertEqual(Array(fields.prefix(2)), ["1", "1"])
+    XCTAssertEqual(fields.count, 7)
+    // The figures the progress line printed.
+    XCTAssertTrue(result.stderr.contains("epoch 1  loss \(fields[2])  dev \(fields[3])%  best \(fields[4])%"), result.stderr)
+  }
+
   func testUnknownCharactersAndFeaturesAreCountedNotFatal() throws {
     let dir = try TemporaryDirectory()
     let model = try trained(dir)

@@ -127,6 +127,26 @@ final class EvaluationTests: XCTestCase {
     XCTAssertTrue(svg.hasSuffix("</svg>\n"))
   }
 
+  func testLearningCurveChartPlacesEveryEpochAndMarksTheBest() {
+    typealias P = LearningCurveChart.Point
+    let model = [P(epoch: 1, loss: 4, accuracy: 50), P(epoch: 2, loss: 2, accuracy: 75), P(epoch: 3, loss: 1, accuracy: 70)]
+    let svg = LearningCurveChart(series: [("model", model)], title: "tur <medium> & more").svg
+    XCTAssertTrue(svg.hasPrefix("<?xml") && svg.hasSuffix("</svg>\n"))
+    XCTAssertTrue(svg.contains("tur &lt;medium&gt; &amp; more"), svg)
+    // Plot 560 × 260 at (52, 48): epochs 1…3 at x 52, 332, 612; accuracy on 0–100; loss on 0–4.
+    XCTAssertTrue(svg.contains(#"<polyline points="52,178 332,113 612,126" fill="none" stroke="rgb(78,121,167)""#), svg)
+    XCTAssertTrue(svg.contains(#"<polyline points="52,48 332,178 612,243" fill="none" stroke="rgb(242,142,43)""#), svg)
+    XCTAssertTrue(svg.contains(#"<circle cx="332" cy="113" r="4""#), svg)
+    XCTAssertTrue(svg.contains(">best 75.00% (epoch 2)</text>"), svg)
+    // Ties go to the earlier epoch; an ensemble labels its members; no dev set, no accuracy line.
+    XCTAssertEqual(LearningCurveChart.best([P(epoch: 1, loss: 1, accuracy: 80), P(epoch: 2, loss: 1, accuracy: 80)])?.epoch, 1)
+    let two = LearningCurveChart(series: [("member 1", model), ("member 2", Array(model.prefix(2)))], title: "t").svg
+    XCTAssertTrue(two.contains(">member 1: best 75.00% (epoch 2)</text>") && two.contains(">member 2: best 75.00% (epoch 2)</text>"), two)
+    let blind = LearningCurveChart(series: [("model", [P(epoch: 1, loss: 3, accuracy: nil)])], title: "t").svg
+    XCTAssertFalse(blind.contains("best "), blind)
+    XCTAssertEqual(blind.ranges(of: "<polyline").count, 1)
+  }
+
   func testPairListsAndLanguageNames() throws {
     XCTAssertEqual(EvaluationPairList.languageName("data/fin.dev"), "fin")
     XCTAssertEqual(EvaluationPairList.languageName("finnish-dev"), "finnish")

@@ -81,6 +81,35 @@ final class NeuralModelTests: XCTestCase {
     }
   }
 
+  func testEveryEpochIsRecordedForTheLearningCurve() throws {
+    let data = try readNeuralFixture("toy.trn")
+    let (train, dev) = (Array(data.prefix(60)), Array(data[60..<80]))
+    final class Records: @unchecked Sendable {
+      private let lock = NSLock()
+      private var stored: [EpochRecord] = []
+      func append(_ r: EpochRecord) { lock.withLock { stored.append(r) } }
+      var all: [EpochRecord] { lock.withLock { stored } }
+    }
+    let records = Records()
+    let lines = Lines()
+    var options = NeuralTrainingOptions()
+    (options.maxEpochs, options.minimumExamplesPerEpoch, options.hallucination, options.ensemble) = (3, 0, .off, 2)
+    options.epochEnded = { records.append($0) }
+    options.progress = { lines.append($0) }
+    _ = try NeuralTrainer.train(train: train, dev: dev, hyperparameters: toyHyperparameters(), options: options)
+    let all = records.all
+    XCTAssertEqual(all.map(\.member), [0, 0, 0, 1, 1, 1])
+    XCTAssertEqual(all.map(\.epoch), [1, 2, 3, 1, 2, 3])
+    // The same figures as the progress lines, which print them rounded.
+    let epochLines = lines.all.filter { $0.hasPrefix("epoch ") }
+    XCTAssertEqual(epochLines.count, 6)
+    for (record, line) in zip(all, epochLines) {
+      XCTAssertTrue(line.hasPrefix("epoch \(record.epoch)  loss \(NeuralTrainer.format(record.loss, 4))  dev \(NeuralTrainer.format(record.devAccuracy ?? -1, 2))%"), line)
+      XCTAssertEqual(record.bestAccuracy, all.filter { $0.member == record.member && $0.epoch <= record.epoch }.compactMap(\.devAccuracy).max())
+      XCTAssertGreaterThan(record.seconds, 0)
+    }
+  }
+
   func testHallucinationIsAutomaticBelowTwoThousandTriplesAndCanBeForced() {
     var options = NeuralTrainingOptions()
     // The shared tasks' low (100) and medium (1,000) sets, not their high (10,000).

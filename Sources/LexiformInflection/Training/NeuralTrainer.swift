@@ -18,6 +18,24 @@ public enum HallucinationMode: String, Sendable, CaseIterable {
   case off
 }
 
+/// One epoch of training, as ``NeuralTrainingOptions/epochEnded`` receives it.
+public struct EpochRecord: Sendable, Hashable {
+  /// The ensemble member (0 for a single model).
+  public var member: Int
+  /// The epoch, from 1.
+  public var epoch: Int
+  /// The mean training loss per example.
+  public var loss: Double
+  /// The greedy exact-match accuracy on the development set, in percent (none without one).
+  public var devAccuracy: Double?
+  /// The best development accuracy so far.
+  public var bestAccuracy: Double?
+  /// The learning rate used in this epoch.
+  public var learningRate: Float
+  /// Seconds since the member's training began.
+  public var seconds: Double
+}
+
 /// How the neural model is trained; each starts at its ``NeuralDefaults`` value.
 public struct NeuralTrainingOptions: Sendable {
   /// The seed of initialization, shuffling, dropout and hallucination.
@@ -59,6 +77,8 @@ public struct NeuralTrainingOptions: Sendable {
   public var realShare = NeuralDefaults.realShare
   /// Receives one line per epoch (and notes); `nil` for silence.
   public var progress: (@Sendable (String) -> Void)?
+  /// Receives each epoch's figures (for a learning curve); `nil` for none.
+  public var epochEnded: (@Sendable (EpochRecord) -> Void)?
   /// The defaults.
   public init() {}
 }
@@ -136,7 +156,7 @@ public enum NeuralTrainer {
       let model = NeuralInflector(
         hyperparameters: hyperparameters, symbols: symbols, features: features, networks: [network])
       if options.ensemble > 1 { options.progress?("ensemble member \(m + 1)/\(options.ensemble), seed \(seed)") }
-      trainNetwork(network, model: model, data: prepared, dev: dev, seed: seed, options: options)
+      trainNetwork(network, model: model, data: prepared, dev: dev, seed: seed, member: m, options: options)
       members.append(model)
     }
     guard let first = members.first else { throw InflectionError(.training, at: nil, "no model was trained") }
@@ -154,7 +174,7 @@ public enum NeuralTrainer {
 
   static func trainNetwork(
     _ network: NeuralNetwork, model: NeuralInflector, data: [(source: NeuralSource, target: [Int32])],
-    dev: [InflectionExample]?, seed: UInt64, options: NeuralTrainingOptions
+    dev: [InflectionExample]?, seed: UInt64, member: Int = 0, options: NeuralTrainingOptions
   ) {
     var adam = Adam(parameters: network.parameters, learningRate: options.learningRate, clip: options.gradientClip)
     var order = Array(data.indices)
@@ -232,6 +252,9 @@ public enum NeuralTrainer {
       }
       let meanLoss = epochLoss / Double(max(1, epochOrder.count))
       var line = "epoch \(epoch)  loss \(format(meanLoss, 4))"
+      var record = EpochRecord(
+        member: member, epoch: epoch, loss: meanLoss, devAccuracy: nil, bestAccuracy: nil,
+        learningRate: adam.learningRate, seconds: 0)
       model.weightsChanged()
       if let dev, !dev.isEmpty {
         let acc = accuracy(model, on: dev, threads: threads)
@@ -249,9 +272,12 @@ public enum NeuralTrainer {
           }
         }
         line += "  dev \(format(acc, 2))%  best \(format(best, 2))%"
+        (record.devAccuracy, record.bestAccuracy) = (acc, best)
       }
-      line += "  lr \(adam.learningRate)  \(format(monotonicSeconds() - start, 1)) s"
+      record.seconds = monotonicSeconds() - start
+      line += "  lr \(adam.learningRate)  \(format(record.seconds, 1)) s"
       options.progress?(line)
+      options.epochEnded?(record)
       if dev != nil && sinceBest >= options.patience { break }
       if let target = options.targetAccuracy, best >= target { break }
     }
@@ -259,7 +285,9 @@ public enum NeuralTrainer {
     model.weightsChanged()
   }
 
-  static func format(_ x: Double, _ digits: Int) -> String {
+  /// `x` rounded to exactly `digits` decimals (`87.1` → `"87.10"`), as the
+  /// progress lines and learning-curve tables print figures.
+  public static func format(_ x: Double, _ digits: Int) -> String {
     var p: Double = 1
     for _ in 0..<digits { p *= 10 }
     let r = (x * p).rounded() / p

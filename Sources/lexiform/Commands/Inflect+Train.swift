@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lexiform
+import Synchronization
 
 extension LexiformCommand.Inflect {
   /// `lexiform inflect train TRAIN [--dev DEV] [--model baseline|neural] [--seed N] -o MODEL`.
@@ -62,6 +63,9 @@ extension LexiformCommand.Inflect {
 
     @Option(help: "Neural models trained with seeds SEED, SEED+1, … and averaged at each decoding step.")
     var ensemble: Int = 1
+
+    @Option(help: "Write the neural model's learning curve (training loss and dev accuracy per epoch) to this file: an SVG chart when it ends in .svg, else tab-separated values.")
+    var learningCurve: String?
 
     @Option(name: [.short, .customLong("output")], help: "Where to write the model.")
     var output: String
@@ -131,11 +135,16 @@ extension LexiformCommand.Inflect {
         hyperparameters.remarking = remarking
         hyperparameters.dropout = dropout
         if !options.quiet { training.progress = { StandardError.writeLine("neural: " + $0) } }
+        let epochs = Mutex<[EpochRecord]>([])
+        if learningCurve != nil { training.epochEnded = { record in epochs.withLock { $0.append(record) } } }
         let devExamples = try dev.map { try SIGMORPHONReader.read($0, options: readOptions).0 }
         let trained = try NeuralTrainer.train(
           train: examples, dev: devExamples, hyperparameters: hyperparameters, options: training)
         trained.beamWidth = max(1, beamWidth)
         try ModelFile.save(trained, header: header, to: output)
+        if let learningCurve {
+          try Self.writeLearningCurve(epochs.withLock { $0 }, to: learningCurve, title: "Learning curve: \(train.split(separator: "/").last.map(String.init) ?? train)")
+        }
         if !options.quiet {
           StandardError.writeLine(
             "neural: \(trained.symbols.count) symbols, \(trained.features.count) features, "
@@ -143,6 +152,32 @@ extension LexiformCommand.Inflect {
         }
         if let dev { try score(trained, dev: dev, readOptions: readOptions) }
       }
+    }
+
+    /// Writes the epochs as an SVG chart (`.svg`) or as tab-separated values.
+    static func writeLearningCurve(_ records: [EpochRecord], to path: String, title: String) throws {
+      if path.hasSuffix(".svg") {
+        let members = Dictionary(grouping: records, by: \.member).sorted { $0.key < $1.key }
+        let series = members.map { member, records in
+          (
+            label: members.count > 1 ? "member \(member + 1)" : "model",
+            points: records.map { LearningCurveChart.Point(epoch: $0.epoch, loss: $0.loss, accuracy: $0.devAccuracy) }
+          )
+        }
+        let svg = LearningCurveChart(series: series, title: title).svg
+        try AtomicOutput.write(to: path) { try $0.write(svg) }
+        return
+      }
+      var text = "member\tepoch\tloss\tdev_accuracy\tbest_accuracy\tlearning_rate\tseconds\n"
+      for r in records {
+        let fields = [
+          "\(r.member + 1)", "\(r.epoch)", NeuralTrainer.format(r.loss, 4),
+          r.devAccuracy.map { NeuralTrainer.format($0, 2) } ?? "", r.bestAccuracy.map { NeuralTrainer.format($0, 2) } ?? "",
+          "\(r.learningRate)", NeuralTrainer.format(r.seconds, 1),
+        ]
+        text += fields.joined(separator: "\t") + "\n"
+      }
+      try AtomicOutput.write(to: path) { try $0.write(text) }
     }
 
     /// Predicts DEV and prints its accuracy on stderr.
