@@ -41,10 +41,7 @@ public struct AccuracyChart: Sendable {
     let width = left + Double(max(bars.count, 1)) * (barWidth + gap) + 24
     let height = top + plotHeight + bottom
     func y(_ accuracy: Double) -> Double { top + plotHeight * (1 - min(max(accuracy, 0), 100) / 100) }
-    var s = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-    s += #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(f(width))" height="\#(f(height))" viewBox="0 0 \#(f(width)) \#(f(height))" font-family="sans-serif" font-size="11">"# + "\n"
-    s += #"<rect width="100%" height="100%" fill="white"/>"# + "\n"
-    s += #"<text x="\#(f(left))" y="22" font-size="14" font-weight="bold">\#(escape(title))</text>"# + "\n"
+    var s = SVGText.header(width: width, height: height, title: title, left: left)
     for tick in stride(from: 0, through: 100, by: 20) {
       let ty = y(Double(tick))
       s += #"<line x1="\#(f(left))" y1="\#(f(ty))" x2="\#(f(width - 16))" y2="\#(f(ty))" stroke="rgb(221,221,221)"/>"# + "\n"

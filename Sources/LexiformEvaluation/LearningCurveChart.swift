@@ -67,10 +67,7 @@ public struct LearningCurveChart: Sendable {
     func yAccuracy(_ a: Double) -> Double { top + plotHeight * (1 - min(max(a, 0), 100) / 100) }
     func yLoss(_ l: Double) -> Double { top + plotHeight * (1 - min(max(l.isFinite ? l : maxLoss, 0), maxLoss) / maxLoss) }
     let n = SVGText.number
-    var s = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-    s += #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(n(width))" height="\#(n(height))" viewBox="0 0 \#(n(width)) \#(n(height))" font-family="sans-serif" font-size="11">"# + "\n"
-    s += #"<rect width="100%" height="100%" fill="white"/>"# + "\n"
-    s += #"<text x="\#(n(left))" y="22" font-size="14" font-weight="bold">\#(SVGText.escape(title))</text>"# + "\n"
+    var s = SVGText.header(width: width, height: height, title: title, left: left)
     // Grid and the two vertical axes' ticks.
     for tick in stride(from: 0, through: 100, by: 20) {
       let ty = yAccuracy(Double(tick))
