@@ -9,10 +9,12 @@ final class Tensor {
   let rows: Int
   /// Number of columns.
   let cols: Int
-  /// The values, `rows × cols`, row-major.
-  var value: [Float]
+  /// The values, `rows × cols`, row-major. (Not checked for exclusive
+  /// access at run time: a graph is used by one thread, and the checks cost
+  /// several percent of training.)
+  @exclusivity(unchecked) var value: [Float]
   /// ∂loss/∂value, `rows × cols`; empty until ``ensureGrad()``.
-  var grad: [Float] = []
+  @exclusivity(unchecked) var grad: [Float] = []
   /// Whether the gradient is wanted (false for inputs and constants).
   let needsGrad: Bool
   /// Whether this is a model parameter: the gradients of products with it
@@ -46,8 +48,10 @@ final class Parameter {
   let rows: Int
   /// Number of columns.
   let cols: Int
-  /// The weights, row-major.
-  var value: [Float]
+  /// The weights, row-major. (Not checked for exclusive access at run
+  /// time: shards only read them, and the optimizer writes them between
+  /// batches.)
+  @exclusivity(unchecked) var value: [Float]
   /// The parameter's position in its ``ParameterSet``.
   let index: Int
 

@@ -45,11 +45,32 @@ struct Adam {
         first[k].withUnsafeMutableBufferPointer { m in
           second[k].withUnsafeMutableBufferPointer { v in
             p.value.withUnsafeMutableBufferPointer { w in
-              for i in 0..<w.count {
+              var i = 0
+              // Eight weights at a time, each with the same operations in
+              // the same order as the loop below (so the same bits). Debug
+              // builds do not specialize SIMD and take the loop.
+              #if !DEBUG
+                guard let g8 = gp.baseAddress, let m8 = m.baseAddress, let v8 = v.baseAddress, let w8 = w.baseAddress
+                else { return }
+                let (b1, b2) = (SIMD8<Float>(repeating: beta1), SIMD8<Float>(repeating: beta2))
+                let (c1, c2) = (SIMD8<Float>(repeating: 1 - beta1), SIMD8<Float>(repeating: 1 - beta2))
+                let (f8, r8, e8) = (SIMD8<Float>(repeating: factor), SIMD8<Float>(repeating: rate), SIMD8<Float>(repeating: epsilon))
+                while i + 8 <= w.count {
+                  let gi = load8(g8 + i) * f8
+                  let mi = b1 * load8(m8 + i) + c1 * gi
+                  let vi = b2 * load8(v8 + i) + c2 * gi * gi
+                  store8(mi, m8 + i)
+                  store8(vi, v8 + i)
+                  store8(load8(w8 + i) - r8 * mi / (vi.squareRoot() + e8), w8 + i)
+                  i += 8
+                }
+              #endif
+              while i < w.count {
                 let gi = gp[i] * factor
                 m[i] = beta1 * m[i] + (1 - beta1) * gi
                 v[i] = beta2 * v[i] + (1 - beta2) * gi * gi
                 w[i] -= rate * m[i] / (v[i].squareRoot() + epsilon)
+                i += 1
               }
             }
           }
