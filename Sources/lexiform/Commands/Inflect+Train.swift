@@ -83,6 +83,9 @@ extension LexiformCommand.Inflect {
       guard (0..<1).contains(dropout) else {
         throw ValidationError("--dropout must be at least 0 and below 1, not \(dropout)")
       }
+      guard learningCurve == nil || model == .neural else {
+        throw ValidationError("--learning-curve needs --model neural (the baseline has no epochs)")
+      }
       guard hallucinationTarget >= 0 else {
         throw ValidationError("--hallucination-target must not be negative, not \(hallucinationTarget)")
       }
